@@ -1,0 +1,3 @@
+from sinkron.cli import main
+
+main()

@@ -1,0 +1,155 @@
+"""The one type every stage produces and every reporter reads: the Finding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from sinkron.i18n import Text
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+def cell_key(cell: str | None) -> tuple[int, int]:
+    """Sort key of an A1 reference: row first, then column."""
+    m = _CELL.fullmatch(cell or "")
+    if not m:
+        return (0, 0)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return (int(m.group(2)), col)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points: a file with line/column (YAML) or sheet/cell (workbook)."""
+
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, tuple[int, int]]:
+        return (self.file, self.line or 0, self.column or 0, self.sheet or "", cell_key(self.cell))
+
+    def __str__(self) -> str:
+        if self.sheet is not None:
+            where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+            return f"{self.file}[{where}]"
+        if self.line is not None:
+            return f"{self.file}:{self.line}:{self.column or 1}"
+        return self.file
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "sheet": self.sheet, "cell": self.cell}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    message: Text
+    location: Location
+    village: str | None = None
+    indicator: str | None = None
+    activity: str | None = None
+    year: int | None = None
+    related: tuple[Location, ...] = ()
+    waived: bool = False
+    waive_reason: str | None = None
+
+    def sort_key(self) -> tuple[object, ...]:
+        return (*self.location.sort_key(), self.code, self.village or "", self.indicator or "",
+                self.activity or "", self.year or 0, self.message.en)
+
+    def waive(self, reason: str) -> Finding:
+        return replace(self, waived=True, waive_reason=reason)
+
+
+@dataclass(frozen=True)
+class ProjectionRow:
+    """One indicator x year of the regency projection (SK303)."""
+
+    indicator: str
+    year: int
+    milestone: float | None
+    band: tuple[float, float] | None
+    projected: float | None
+    villages: int
+    reporting: int
+    coverage: float
+    met: bool | None
+
+
+@dataclass
+class Report:
+    """What a run produced; reporters turn it into text or bytes."""
+
+    targets: str
+    findings: list[Finding] = field(default_factory=list)
+    projection: list[ProjectionRow] = field(default_factory=list)
+    files: int = 0
+    villages: int = 0
+    activities: int = 0
+    fatal: bool = False  # exit 2: targets unusable or an internal error (SK000)
+    summaries: list[Any] = field(default_factory=list)  # rules.context.PlanSummary, per plan
+
+    def sort(self) -> None:
+        self.findings.sort(key=Finding.sort_key)
+
+    def active(self) -> list[Finding]:
+        return [f for f in self.findings if not f.waived]
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for f in self.active():
+            out[f.severity.value] += 1
+        return out
+
+    @property
+    def waived(self) -> int:
+        return sum(1 for f in self.findings if f.waived)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    ranked = [f.severity for f in findings if not f.waived]
+    return max(ranked, key=lambda s: s.rank) if ranked else None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a stage or rule reports; the engine stamps name and severity to make a Finding.
+
+    `path` is the value path inside the file (for the no-cascade rule: an item with a
+    problem under it is left out of later stages); `waivers` are the activity's waivers
+    that may silence this problem.
+    """
+
+    code: str
+    message: Text
+    location: Location
+    path: tuple[str | int, ...] | None = None
+    village: str | None = None
+    indicator: str | None = None
+    activity: str | None = None
+    year: int | None = None
+    related: tuple[Location, ...] = ()
+    waivers: tuple[tuple[str, str], ...] = ()

@@ -1,0 +1,1 @@
+"""Stage 1: bytes -> plain data (dicts, lists, strings) plus a source map of positions."""

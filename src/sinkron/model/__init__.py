@@ -1,0 +1,1 @@
+"""Stage 2: pydantic models of targets and plans; no rule logic lives here."""

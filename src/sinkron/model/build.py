@@ -1,0 +1,263 @@
+"""Plain data + source map -> validated models, with SK002/SK003 problems located.
+
+No cascades: an activity or indicator entry with a problem is left out and the rest of the
+file is still checked; a plan whose `village` or `plan` header fails takes no part in rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from sinkron.findings import Location, Problem
+from sinkron.i18n import Msg, num
+from sinkron.load.source import Path, SourceMap
+from sinkron.model.errors import MESSAGES, hint, problems_from
+from sinkron.model.plan import Activity, IndicatorEntry, PlanHeader, Village
+from sinkron.model.targets import Targets
+from sinkron.model.values import is_text_number
+
+M = TypeVar("M", bound=BaseModel)
+
+M_LOCAL = Msg("'{raw}' is a number written as text; read as {value}",
+              "'{raw}' adalah angka yang ditulis sebagai teks; dibaca sebagai {value}")
+M_WAIVE_REASON = Msg("the waiver of {code} needs a reason (who agreed, when)",
+                     "pengecualian {code} wajib diberi alasan (siapa menyetujui, kapan)")
+M_WAIVE_CODE = Msg("'{code}' is not a sinkron rule code or name{hint}",
+                   "'{code}' bukan kode atau nama aturan sinkron{hint}")
+M_NOT_WAIVABLE = Msg("{code} cannot be waived", "{code} tidak dapat dikecualikan")
+M_KIND = Msg("cannot tell whether this is a plan or targets: a plan has 'village' and 'plan', "
+             "targets have 'regency' and 'period'",
+             "tidak dapat dibedakan apakah ini rencana desa atau target: rencana memuat "
+             "'village' dan 'plan', target memuat 'regency' dan 'period'")
+
+PLAN_KEYS = ("village", "plan", "indicators", "activities")
+UNWAIVABLE = ("SK000", "SK001")
+
+
+class Item(NamedTuple):
+    """A validated entry of a list, with its path in the file (for locations)."""
+
+    path: Path
+    model: Any
+
+
+@dataclass
+class Plan:
+    """A validated village plan with the positions of everything in it."""
+
+    file: str
+    source: SourceMap
+    village: Village
+    header: PlanHeader
+    indicators: list[Item] = field(default_factory=list)
+    activities: list[Item] = field(default_factory=list)
+    waivers: dict[str, str] = field(default_factory=dict)  # plan-wide, canonical codes
+
+    @property
+    def code(self) -> str:
+        return self.village.code
+
+    @property
+    def year(self) -> int:
+        return self.header.year
+
+    def at(self, path: Path) -> Location:
+        return self.source.value(path)
+
+    def entry(self, indicator: str) -> Item | None:
+        return next((i for i in self.indicators if i.model.id == indicator), None)
+
+    def iter_activities(self) -> Iterator[tuple[Path, Activity]]:
+        for item in self.activities:
+            yield item.path, item.model
+
+
+def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
+             problems: list[Problem]) -> M | None:
+    """Validate one piece; record its problems (SK002, SK003) and return it or None."""
+    try:
+        obj = model.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, model, prefix, source))
+        return None
+    problems.extend(text_numbers(raw, obj, prefix, source))
+    return obj
+
+
+def text_numbers(raw: Any, obj: Any, path: Path, source: SourceMap) -> Iterator[Problem]:
+    """SK003 for every number that was written as text (walks raw data beside the model)."""
+    if isinstance(obj, BaseModel):
+        if not isinstance(raw, Mapping):
+            return
+        for name in type(obj).model_fields:
+            if name in raw:
+                yield from text_numbers(raw[name], getattr(obj, name), path + (name,), source)
+    elif isinstance(obj, list) and isinstance(raw, list):
+        for i, (r, o) in enumerate(zip(raw, obj, strict=False)):
+            yield from text_numbers(r, o, path + (i,), source)
+    elif isinstance(obj, dict) and isinstance(raw, Mapping):
+        for (rk, rv), ov in zip(raw.items(), obj.values(), strict=False):
+            yield from text_numbers(rv, ov, path + (rk,), source)
+    elif isinstance(obj, int | float) and not isinstance(obj, bool) and is_text_number(raw):
+        yield Problem("SK003", M_LOCAL(raw=str(raw).strip(), value=num(obj, 6)),
+                      source.value(path), path=path)
+
+
+def waivers(raw: Mapping[str, str], prefix: Path, source: SourceMap,
+            codes: Mapping[str, str], problems: list[Problem]) -> dict[str, str] | None:
+    """Waivers by canonical code; None when any is malformed (the item is then left out)."""
+    out: dict[str, str] = {}
+    ok = True
+    for key, reason in raw.items():
+        path = prefix + (key,)
+        code = codes.get(key.strip().upper()) or codes.get(key.strip().lower())
+        if code is None:
+            known = sorted(set(codes.values())) + sorted(k for k in codes if k[:2] != "SK")
+            problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, known)),
+                                    source.key(path), path=path))
+            ok = False
+        elif code in UNWAIVABLE:
+            problems.append(Problem("SK002", M_NOT_WAIVABLE(code=code), source.key(path),
+                                    path=path))
+            ok = False
+        else:
+            out[code] = reason
+    return out if ok else None
+
+
+def _reason_problems(problems: list[Problem]) -> list[Problem]:
+    """A waiver with an empty reason gets a message that says what is missing."""
+    out = []
+    for p in problems:
+        path = p.path or ()
+        if len(path) >= 2 and path[-2] == "waive" and p.message == MESSAGES["empty_text"]():
+            p = Problem("SK002", M_WAIVE_REASON(code=path[-1]), p.location, path=path)
+        out.append(p)
+    return out
+
+
+def _item_key(path: Path) -> Path | None:
+    if len(path) >= 2 and path[0] in ("activities", "indicators") and isinstance(path[1], int):
+        return path[:2]
+    return None
+
+
+def build_plan(data: Any, source: SourceMap, codes: Mapping[str, str],
+               earlier: list[Problem]) -> tuple[Plan | None, list[Problem]]:
+    """Validate a loaded plan. `earlier` are the loader's problems (they may spoil items)."""
+    problems: list[Problem] = []
+    spoiled = {_item_key(p.path) for p in earlier if p.path is not None}
+    header_ok = not any(p.path is not None and _item_key(p.path) is None for p in earlier)
+    if not isinstance(data, Mapping):
+        return None, problems
+    for key in data:
+        if key not in PLAN_KEYS:
+            problems.append(Problem("SK002", MESSAGES["unknown_key"](
+                key=key, hint=hint(key, PLAN_KEYS)), source.key((key,)), path=(key,)))
+            header_ok = False
+    for key in ("village", "plan"):
+        if key not in data:
+            problems.append(Problem("SK002", MESSAGES["missing"](field=key),
+                                    source.value(()), path=()))
+            header_ok = False
+    village = validate(Village, data.get("village"), ("village",), source, problems) \
+        if "village" in data else None
+    header = validate(PlanHeader, data.get("plan"), ("plan",), source, problems) \
+        if "plan" in data else None
+    plan_waivers = (waivers(village.waive, ("village", "waive"), source, codes, problems)
+                    if village is not None else None)
+    if village is None or header is None or plan_waivers is None or not header_ok:
+        return None, _reason_problems(problems)
+    plan = Plan(source.file, source, village, header, waivers=plan_waivers)
+    for key, model, target in (("indicators", IndicatorEntry, plan.indicators),
+                               ("activities", Activity, plan.activities)):
+        raw_items = data.get(key)
+        if raw_items is None:
+            continue
+        if not isinstance(raw_items, list):
+            problems.append(Problem("SK002", MESSAGES["list"](found=type(raw_items).__name__),
+                                    source.value((key,)), path=(key,)))
+            continue
+        for i, raw in enumerate(raw_items):
+            path: Path = (key, i)
+            obj = validate(model, raw, path, source, problems)
+            if obj is None or path in spoiled:
+                continue
+            if isinstance(obj, Activity):
+                w = waivers(obj.waive, path + ("waive",), source, codes, problems)
+                if w is None:
+                    continue
+                obj.waive = w
+            target.append(Item(path, obj))
+    return plan, _reason_problems(problems)
+
+
+def build_targets(data: Any, source: SourceMap,
+                  codes: Mapping[str, str]) -> tuple[Targets | None, list[Problem]]:
+    """Validate targets; any SK002 here means nothing can be checked (exit 2)."""
+    problems: list[Problem] = []
+    path: Path
+    if not isinstance(data, Mapping):
+        return None, problems
+    targets = validate(Targets, data, (), source, problems)
+    if targets is None:
+        return None, problems
+    policy = targets.policy
+    ids = [i.id for i in targets.indicators]
+    seen: dict[str, int] = {}
+    for n, ind in enumerate(targets.indicators):
+        if ind.id in seen:
+            problems.append(Problem("SK002", M_DUP_ID(id=ind.id, first=seen[ind.id] + 1),
+                                    source.value(("indicators", n, "id")),
+                                    path=("indicators", n, "id")))
+        seen.setdefault(ind.id, n)
+    for n, share in enumerate(policy.fund_shares):
+        for j, ident in enumerate(share.supports):
+            if ident not in ids:
+                path = ("policy", "fund_shares", n, "supports", j)
+                problems.append(Problem("SK002", M_UNKNOWN_ID(id=ident, hint=hint(ident, ids)),
+                                        source.value(path), path=path))
+    for key in list(policy.severity):
+        code = codes.get(key.upper()) or codes.get(key.lower())
+        path = ("policy", "severity", key)
+        if code is None or code in UNWAIVABLE:
+            problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, codes))
+                                    if code is None else M_FIXED(code=code),
+                                    source.key(path), path=path))
+        else:
+            policy.severity[code] = policy.severity.pop(key)
+    canonical: list[str] = []
+    for j, key in enumerate(policy.ignore):
+        code = codes.get(key.upper()) or codes.get(key.lower())
+        path = ("policy", "ignore", j)
+        if code is None or code in UNWAIVABLE:
+            problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, codes))
+                                    if code is None else M_FIXED(code=code),
+                                    source.value(path), path=path))
+        else:
+            canonical.append(code)
+    policy.ignore = canonical
+    if any(p.code == "SK002" for p in problems):
+        return None, problems
+    return targets, problems
+
+
+M_DUP_ID = Msg("indicator id '{id}' is defined twice (first as entry {first})",
+               "id indikator '{id}' didefinisikan dua kali (pertama pada entri {first})")
+M_UNKNOWN_ID = Msg("unknown indicator id '{id}'{hint}", "id indikator '{id}' tidak dikenal{hint}")
+M_FIXED = Msg("{code} cannot be ignored or change severity",
+              "{code} tidak dapat diabaikan atau diubah tingkatnya")
+
+
+def kind_of(data: Any) -> str | None:
+    """'plan', 'targets' or None, by content (for `sinkron validate`)."""
+    if isinstance(data, Mapping):
+        if "village" in data or "plan" in data:
+            return "plan"
+        if "regency" in data or "period" in data:
+            return "targets"
+    return None

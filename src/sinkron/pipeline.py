@@ -1,0 +1,169 @@
+"""check(paths, targets) -> Report: load -> model -> rules. Prints nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sinkron.findings import Location, Problem, Report, Severity
+from sinkron.i18n import Msg
+from sinkron.load.discover import discover, display
+from sinkron.load.source import SourceMap
+from sinkron.load.yaml import load_yaml
+from sinkron.model.build import Plan, build_plan, build_targets
+from sinkron.model.targets import Targets
+from sinkron.model.values import to_village_code, to_year
+from sinkron.reference import villages_in
+from sinkron.rules.context import Context, PlanSummary
+from sinkron.rules.engine import Engine
+from sinkron.rules.registry import code_names
+
+M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
+
+
+class Fatal(Exception):
+    """sinkron cannot do its job (exit 2): one clear line for stderr."""
+
+
+@dataclass
+class Options:
+    paths: list[str]
+    targets: Path
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanRead:
+    """One plan out of a file (a YAML file holds one, a workbook many)."""
+
+    plan: Plan | None
+    problems: list[Problem]
+    village: str | None = None
+    year: int | None = None
+
+
+def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, Problem("SK001", M_READ(error=exc.strerror or str(exc)),
+                             Location(display_name))
+
+
+def _guess(data: Any) -> tuple[str | None, int | None]:
+    """The village code and year of a plan whose header failed, when they can be read."""
+    village = year = None
+    if isinstance(data, dict):
+        try:
+            village = to_village_code((data.get("village") or {}).get("code"))
+        except Exception:
+            village = None
+        try:
+            year = to_year((data.get("plan") or {}).get("year"))
+        except Exception:
+            year = None
+    return village, year
+
+
+def read_plans(path: Path, name: str, codes: dict[str, str]) -> Iterator[PlanRead]:
+    """The plans in one file, with the problems met while reading them."""
+    if path.suffix.lower() == ".xlsx":
+        from sinkron.load.xlsx import read_plans_workbook
+
+        yield from read_plans_workbook(path, name, codes)
+        return
+    raw, problem = read_bytes(path, name)
+    if raw is None:
+        yield PlanRead(None, [problem] if problem else [])
+        return
+    loaded = load_yaml(raw, name)
+    if loaded.fatal:
+        yield PlanRead(None, loaded.problems, *_guess(loaded.data))
+        return
+    plan, problems = build_plan(loaded.data, loaded.source, codes, loaded.problems)
+    village, year = (plan.code, plan.year) if plan else _guess(loaded.data)
+    yield PlanRead(plan, loaded.problems + problems, village, year)
+
+
+def read_targets(path: Path, codes: dict[str, str]) -> tuple[Targets | None, SourceMap,
+                                                                list[Problem]]:
+    name = display(path)
+    if path.suffix.lower() == ".xlsx":
+        from sinkron.load.xlsx import read_targets_workbook
+
+        got: tuple[Targets | None, SourceMap, list[Problem]]
+        got = read_targets_workbook(path, name, codes)
+        return got
+    raw, problem = read_bytes(path, name)
+    if raw is None:
+        return None, SourceMap(name), [problem] if problem else []
+    loaded = load_yaml(raw, name)
+    if loaded.fatal or loaded.problems:
+        return None, loaded.source, loaded.problems
+    targets, problems = build_targets(loaded.data, loaded.source, codes)
+    return targets, loaded.source, problems
+
+
+def check(options: Options, progress: Callable[[int, int], None] | None = None) -> Report:
+    """Run the whole check; Fatal for what stops sinkron before any finding can be made."""
+    codes = code_names()
+    if not options.targets.is_file():
+        raise Fatal(f"targets file not found: {options.targets}")
+    found = discover(options.paths, exclude=options.targets)
+    if found.missing:
+        raise Fatal(f"no such file or folder: {', '.join(found.missing)}")
+    if not found.plans and not found.problems:
+        raise Fatal(f"no plan files (.yaml, .yml, .xlsx) found in {', '.join(options.paths)}")
+    report = Report(targets=display(options.targets))
+    targets, tsource, tproblems = read_targets(options.targets, codes)
+    ctx = None
+    if targets is not None:
+        villages = targets.regency.villages or villages_in(targets.regency.code)
+        ctx = Context(targets, tsource, villages)
+    engine = Engine(ctx, options.select, options.ignore)
+    report.findings.extend(f for p in tproblems if (f := engine.stamp(p)) is not None)
+    if ctx is None:
+        report.fatal = True
+        return report
+    report.findings.extend(engine.check_targets())
+    report.findings.extend(f for p in found.problems if (f := engine.stamp(p)) is not None)
+    if not found.plans:
+        raise Fatal(f"no plan files (.yaml, .yml, .xlsx) found in {', '.join(options.paths)}")
+    summaries: list[PlanSummary] = []
+    codes_seen: set[str] = set()
+    for n, path in enumerate(found.plans):
+        report.files += 1
+        for read in read_plans(path, display(path), codes):
+            if read.plan is None:
+                report.findings.extend(
+                    f for p in read.problems
+                    if (f := engine.stamp(p, read.village, read.year)) is not None)
+                continue
+            findings, summary = engine.check_plan(read.plan, read.problems)
+            report.findings.extend(findings)
+            summaries.append(summary)
+            codes_seen.add(read.plan.code)
+            report.activities += len(read.plan.activities)
+        if progress is not None:
+            progress(n + 1, len(found.plans))
+    report.findings.extend(engine.check_regency(summaries))
+    report.villages = len(codes_seen)
+    report.projection = list(ctx.projection)
+    report.summaries = summaries
+    if any(f.code == "SK000" for f in report.findings):
+        report.fatal = True
+    report.sort()
+    return report
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    """0, 1 or 2 as cli.md says."""
+    if report.fatal:
+        return 2
+    if fail_on == "never":
+        return 0
+    bar = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= bar for f in report.active()) else 0

@@ -1,0 +1,46 @@
+"""The stable JSON report of cli.md, key for key."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from sinkron import __version__
+from sinkron.findings import Finding, Report
+from sinkron.i18n import Lang
+
+
+def _number(x: float | None) -> float | None:
+    return x if x is None or math.isfinite(x) else None
+
+
+def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
+    loc = f.location
+    return {"code": f.code, "name": f.name, "severity": f.severity.value, "waived": f.waived,
+            "message": f.message.get(lang), "file": loc.file, "line": loc.line,
+            "column": loc.column, "sheet": loc.sheet, "cell": loc.cell, "village": f.village,
+            "indicator": f.indicator, "activity": f.activity, "year": f.year,
+            "related": [r.as_dict() for r in f.related]}
+
+
+def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
+    return {
+        "sinkron": __version__,
+        "targets": report.targets,
+        "summary": {"files": report.files, "villages": report.villages,
+                    "activities": report.activities, "counts": report.counts(),
+                    "waived": report.waived},
+        "findings": [finding_dict(f, lang) for f in report.findings],
+        "projection": [
+            {"indicator": r.indicator, "year": r.year, "milestone": _number(r.milestone),
+             "band": [_number(r.band[0]), _number(r.band[1])] if r.band else None,
+             "projected": _number(r.projected), "villages": r.villages,
+             "reporting": r.reporting, "coverage": _number(r.coverage), "met": r.met}
+            for r in report.projection],
+    }
+
+
+def render(report: Report, lang: Lang) -> str:
+    return json.dumps(as_dict(report, lang), ensure_ascii=False, indent=2,
+                      allow_nan=False) + "\n"

@@ -1,0 +1,110 @@
+"""The terminal report: findings grouped by village, then a summary. Made with rich."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from sinkron.findings import Finding, Report
+from sinkron.i18n import Lang, Msg, num
+from sinkron.report.safe import inert
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+H_REGENCY = Msg("Targets and regency", "Target dan kabupaten")
+H_FILES = Msg("Files", "Berkas")
+H_SUMMARY = Msg("Summary", "Ringkasan")
+H_CLEAN = Msg("No findings: every plan lines up with the regency's targets.",
+              "Tidak ada temuan: semua rencana selaras dengan target kabupaten.")
+H_TOTALS = Msg("{files} files, {villages} villages, {activities} activities checked",
+               "{files} berkas, {villages} desa, {activities} kegiatan diperiksa")
+H_COUNTS = Msg("{error} errors, {warning} warnings, {info} info, {waived} waived",
+               "{error} galat, {warning} peringatan, {info} info, {waived} dikecualikan")
+H_BY_CODE = Msg("By code", "Per kode")
+H_PROJECTION = Msg("Regency projection (weighted village values vs milestone)",
+                   "Proyeksi kabupaten (rata-rata tertimbang nilai desa vs tonggak capaian)")
+COLS_PROJECTION = (Msg("indicator", "indikator"), Msg("year", "tahun"),
+                   Msg("milestone", "tonggak"), Msg("projected", "proyeksi"), Msg("gap", "selisih"),
+                   Msg("reporting", "melapor"), Msg("met", "tercapai"))
+WAIVED = Msg("waived: {reason}", "dikecualikan: {reason}")
+YES_NO = {True: Msg("yes", "ya"), False: Msg("NO", "TIDAK")}
+
+
+def _group_title(f: Finding, names: dict[str, tuple[str, str]], lang: Lang) -> str:
+    if f.village:
+        name, district = names.get(f.village, ("", ""))
+        parts = [p for p in (name, f.village, district) if p]
+        return inert(" · ".join(parts))
+    return H_REGENCY().get(lang) if f.location.file.endswith(("targets.yaml", "targets.xlsx")) \
+        else H_FILES().get(lang)
+
+
+def _finding_line(f: Finding, lang: Lang) -> Text:
+    line = Text("  ")
+    line.append(inert(str(f.location)), style="bold")
+    line.append("  ")
+    line.append(f"{f.code}", style="dim" if f.waived else STYLE[f.severity.value])
+    line.append(f" {f.severity.value:<7} ", style="dim" if f.waived else STYLE[f.severity.value])
+    line.append(inert(f.message.get(lang)), style="dim" if f.waived else "")
+    if f.waived:
+        line.append(" (" + WAIVED(reason=inert(f.waive_reason or "")).get(lang) + ")",
+                    style="dim italic")
+    return line
+
+
+def projection_table(report: Report, lang: Lang) -> Table:
+    table = Table(title=H_PROJECTION().get(lang), title_justify="left", show_edge=False)
+    for i, col in enumerate(COLS_PROJECTION):
+        table.add_column(col().get(lang), justify="left" if i == 0 else "right")
+    for r in report.projection:
+        if r.band and r.milestone is None:
+            milestone = f"{num(r.band[0]).get(lang)}-{num(r.band[1]).get(lang)}"
+        else:
+            milestone = num(r.milestone).get(lang)
+        gap = None if r.projected is None or r.milestone is None else r.projected - r.milestone
+        met = "-" if r.met is None else YES_NO[r.met]().get(lang)
+        table.add_row(r.indicator, str(r.year), milestone, num(r.projected).get(lang),
+                      num(gap).get(lang), f"{r.reporting}/{r.villages}",
+                      Text(met, style="" if r.met in (None, True) else "bold red"))
+    return table
+
+
+def render(report: Report, lang: Lang, color: bool = False, width: int = 120) -> str:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False, markup=False, soft_wrap=True)
+    names = {s.code: (s.name, s.district) for s in report.summaries}
+    title = None
+    for f in report.findings:
+        t = _group_title(f, names, lang)
+        if t != title:
+            if title is not None:
+                console.print()
+            console.print(Text(t, style="bold underline"))
+            title = t
+        console.print(_finding_line(f, lang))
+    if report.findings:
+        console.print()
+    if report.projection:
+        console.print(projection_table(report, lang))
+        console.print()
+    console.print(Text(H_SUMMARY().get(lang), style="bold underline"))
+    console.print(H_TOTALS(files=report.files, villages=report.villages,
+                           activities=report.activities).get(lang))
+    counts = report.counts()
+    console.print(H_COUNTS(waived=report.waived, **counts).get(lang))
+    if not report.active():
+        console.print(Text(H_CLEAN().get(lang), style="green"))
+    else:
+        by_code = Counter((f.code, f.name, f.severity.value) for f in report.active())
+        console.print(H_BY_CODE().get(lang) + ": " + ", ".join(
+            f"{code} {name} ({sev}) x{n}" for (code, name, sev), n in sorted(by_code.items())))
+    return out.getvalue()
+
+
+def render_plain(report: Report, lang: Lang) -> str:
+    return render(report, lang, color=False)

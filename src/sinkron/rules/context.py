@@ -1,0 +1,129 @@
+"""What rules may look at besides one plan: the targets, the policy, reference data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sinkron.findings import Location, ProjectionRow
+from sinkron.load.source import SourceMap
+from sinkron.model.build import Plan
+from sinkron.model.plan import Activity
+from sinkron.model.targets import Indicator, Targets
+from sinkron.model.values import code_matches
+from sinkron.reference import register
+
+
+@dataclass
+class Context:
+    targets: Targets
+    source: SourceMap
+    regency_villages: int
+    projection: list[ProjectionRow] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    def indicator_location(self, ident: str) -> Location:
+        """Where an indicator is defined in targets (regency-level findings point there)."""
+        for n, ind in enumerate(self.targets.indicators):
+            if ind.id == ident:
+                return self.source.value(("indicators", n))
+        return self.source.value(())
+
+    def by_code(self, code: str) -> list[Indicator]:
+        """Indicators whose regency mapping (activity_codes) matches an activity code."""
+        return [i for i in self.targets.indicators
+                if any(code_matches(code, p) for p in i.activity_codes)]
+
+    def supported(self, activity: Activity) -> set[str]:
+        """The indicators an activity supports: named in `supports`, or by the regency's
+        code mapping. Unknown ids (SK101) are no link. Every rule and report uses this."""
+        known = self.indicator_ids
+        return {i.id for i in self.by_code(activity.code)} | {s for s in activity.supports
+                                                              if s in known}
+
+    @property
+    def indicator_ids(self) -> frozenset[str]:
+        return frozenset(i.id for i in self.targets.indicators)
+
+    def in_regency(self, village: str) -> bool:
+        """True when a village code lies in the regency and the Kemendagri register knows it."""
+        regency = self.targets.regency.code
+        return village.startswith(regency + ".") and village in register(regency)
+
+    def exempt(self, code: str) -> bool:
+        return any(code_matches(code, p) for p in self.targets.policy.exempt_codes)
+
+
+@dataclass(frozen=True)
+class IndicatorValues:
+    """A village's own numbers for one indicator (for the regency projection)."""
+
+    baseline: float | None
+    baseline_year: int | None
+    target: float | None
+    target_year: int | None
+
+
+@dataclass
+class PlanSummary:
+    """What cross-village rules keep of a plan after its own rules ran: small, per village."""
+
+    file: str
+    location: Location
+    code: str
+    name: str
+    district: str
+    year: int
+    population: int
+    counts: dict[str, int]
+    values: dict[str, IndicatorValues]
+    waivers: dict[str, str]
+    unused_waivers: set[str] = field(default_factory=set)
+    budget_total: int = 0
+    budget_linked: int = 0
+    budget_by_indicator: dict[str, int] = field(default_factory=dict)
+    addressed: set[str] = field(default_factory=set)
+    in_regency: bool = True
+    waiver_locations: dict[str, Location] = field(default_factory=dict)
+
+    def weight(self, name: str) -> int | None:
+        return self.population if name == "population" else self.counts.get(name)
+
+
+def summarize(plan: Plan, ctx: Context) -> PlanSummary:
+    """Keep what regency-level rules and reports need, drop the activities."""
+    values: dict[str, IndicatorValues] = {}
+    for item in plan.indicators:
+        e = item.model
+        values.setdefault(e.id, IndicatorValues(
+            e.baseline.value if e.baseline else None, e.baseline.year if e.baseline else None,
+            e.target.value if e.target else None, e.target.year if e.target else None))
+    by_indicator: dict[str, int] = {}
+    linked = total = 0
+    addressed: set[str] = set()
+    for _, act in plan.iter_activities():
+        total += act.budget
+        ids = ctx.supported(act)
+        if ids:
+            linked += act.budget
+        for ident in ids:
+            by_indicator[ident] = by_indicator.get(ident, 0) + act.budget
+            addressed.add(ident)
+    return PlanSummary(plan.file, plan.source.key(("village",)), plan.code, plan.village.name,
+                       plan.village.district, plan.year, plan.village.population,
+                       dict(plan.village.counts), values, dict(plan.waivers),
+                       budget_total=total, budget_linked=linked,
+                       budget_by_indicator=by_indicator, addressed=addressed,
+                       in_regency=ctx.in_regency(plan.code),
+                       waiver_locations={c: plan.source.key(("village", "waive", k))
+                                         for k, c in _waiver_keys(plan).items()})
+
+
+def _waiver_keys(plan: Plan) -> dict[str, str]:
+    """The key as written in `village.waive` -> canonical code (the model keeps codes)."""
+    raw = plan.source.keys
+    written = [p[2] for p in raw if len(p) == 3 and p[:2] == ("village", "waive")]
+    codes = list(plan.waivers)
+    return {str(k): c for k, c in zip(written, codes, strict=False)}

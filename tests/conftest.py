@@ -1,0 +1,48 @@
+"""Shared fixtures: run the real pipeline on plans written into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sinkron.findings import Report
+from sinkron.pipeline import Options, check
+from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """Run the test inside a fresh folder (paths in reports are relative to it)."""
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def write_case(folder: Path, plans: tuple[str, ...] | list[str], targets: str | None = None,
+               files: tuple[tuple[str, str], ...] = ()) -> Path:
+    """targets.yaml and plans/plan.yaml, plans/plan2.yaml, ... completed from the bases."""
+    (folder / "plans").mkdir(exist_ok=True)
+    (folder / "targets.yaml").write_text(complete(targets or "", BASE_TARGETS), "utf-8")
+    for n, fragment in enumerate(plans):
+        name = "plan.yaml" if n == 0 else f"plan{n + 1}.yaml"
+        (folder / "plans" / name).write_text(complete(fragment, BASE_PLAN), "utf-8")
+    for name, text in files:
+        (folder / "plans" / name).write_text(text, "utf-8")
+    return folder
+
+
+def run_case(folder: Path, **kw: object) -> Report:
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        return check(Options(["plans"], Path("targets.yaml"), **kw))  # type: ignore[arg-type]
+    finally:
+        os.chdir(cwd)
