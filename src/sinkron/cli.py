@@ -22,10 +22,6 @@ app = typer.Typer(
 )
 
 
-class FailOn(str):
-    pass
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"sinkron {__version__}")
@@ -146,6 +142,18 @@ def validate(
         sys.stdout.write(reporter(fmt)(report, language))
     errors = any(f.severity.value == "error" for f in report.active())
     raise typer.Exit(2 if report.fatal else 1 if errors else 0)
+
+
+def _register_commands() -> None:
+    import importlib
+
+    from sinkron.commands import COMMANDS
+
+    for name in COMMANDS:
+        importlib.import_module(f"sinkron.commands.{name}").register(app)
+
+
+_register_commands()
 
 
 def main() -> None:
