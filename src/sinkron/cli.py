@@ -5,13 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from sinkron import __version__
 from sinkron.i18n import Lang, default_lang
 from sinkron.report import Format
+
+if TYPE_CHECKING:
+    from sinkron.findings import Report
+    from sinkron.pipeline import Options
 
 app = typer.Typer(
     name="sinkron",
@@ -88,6 +92,9 @@ def check(
     targets: Annotated[Optional[Path], typer.Option("--targets", help="The regency's "  # noqa: UP045
                        "targets (default: targets.yaml, else targets.xlsx).")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="What goes to stdout.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write a "  # noqa: UP045
+                      "report; format from the suffix: .xlsx, .json, .sarif, .xml (JUnit).")
+                      ] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|info|never: "
                                          "the lowest severity that fails the run.")] = "error",
     select: Annotated[Optional[str], typer.Option("--select", help="Only these codes, "  # noqa: UP045
@@ -99,11 +106,13 @@ def check(
     """Check plans against the regency's targets and report misalignments."""
     from sinkron.pipeline import Fatal, Options, exit_code
     from sinkron.pipeline import check as run
-    from sinkron.report import reporter
+    from sinkron.report import M_SUFFIX, file_format, reporter
 
     language = _lang(lang)
     if fail_on not in ("error", "warning", "info", "never"):
         _fail(f"--fail-on must be error, warning, info or never, not {fail_on}")
+    if output is not None and file_format(output) is None:
+        _fail(M_SUFFIX(path=output).get(language))
     options = Options(paths or ["plans"], targets or _default_targets(), _codes(select),
                       _codes(ignore) or [])
     try:
@@ -117,7 +126,26 @@ def check(
         sys.stdout.write(render(report, language, color=_color()))
     else:
         sys.stdout.write(reporter(fmt)(report, language))
+    _write_reports(report, fmt, output, options, language)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+def _write_reports(report: Report, fmt: Format, output: Path | None, options: Options,
+                   language: Lang) -> None:
+    """The job summary (GitHub) and the -o report file; exit 2 when either cannot be written."""
+    from sinkron.report import write_report
+    from sinkron.report.write import ReportError
+
+    try:
+        if fmt is Format.github:
+            from sinkron.report.github import append_step_summary
+
+            append_step_summary(report, language)
+        if output is not None:
+            write_report(output, report, language, [options.targets, *report.files_read],
+                         options.paths)
+    except ReportError as exc:
+        _fail(exc.text.get(language))
 
 
 @app.command()

@@ -99,6 +99,18 @@ class ProjectionRow:
     met: bool | None
 
 
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """What reports show of a regency indicator (a Report carries no models)."""
+
+    id: str
+    name: str
+    unit: str
+    direction: str  # decrease | increase | within
+    priority: bool
+    project: bool
+
+
 @dataclass
 class Report:
     """What a run produced; reporters turn it into text or bytes."""
@@ -111,6 +123,8 @@ class Report:
     activities: int = 0
     fatal: bool = False  # exit 2: targets unusable or an internal error (SK000)
     summaries: list[Any] = field(default_factory=list)  # rules.context.PlanSummary, per plan
+    indicators: list[IndicatorInfo] = field(default_factory=list)  # of targets, in its order
+    files_read: list[str] = field(default_factory=list)  # display paths of plan files read
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)

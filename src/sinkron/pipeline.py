@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sinkron.findings import Location, Problem, Report, Severity
+from sinkron.findings import IndicatorInfo, Location, Problem, Report, Severity
 from sinkron.i18n import Msg
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
@@ -123,6 +123,8 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     if targets is not None:
         villages = targets.regency.villages or villages_in(targets.regency.code)
         ctx = Context(targets, tsource, villages)
+        report.indicators = [IndicatorInfo(i.id, i.name, i.unit, i.direction, i.priority,
+                                           i.project) for i in targets.indicators]
     engine = Engine(ctx, options.select, options.ignore)
     report.findings.extend(f for p in tproblems if (f := engine.stamp(p)) is not None)
     if ctx is None:
@@ -136,6 +138,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     codes_seen: set[str] = set()
     for n, path in enumerate(found.plans):
         report.files += 1
+        report.files_read.append(display(path))
         for read in read_plans(path, display(path), codes):
             if read.plan is None:
                 report.findings.extend(

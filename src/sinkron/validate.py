@@ -36,6 +36,7 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
     for path in files:
         name = display(path)
         report.files += 1
+        report.files_read.append(name)
         if not path.is_file():
             report.findings.append(engine.stamp(Problem("SK001", M_MISSING(),  # type: ignore[arg-type]
                                                         Location(name))))

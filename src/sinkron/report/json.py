@@ -9,6 +9,7 @@ from typing import Any
 from sinkron import __version__
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
+from sinkron.report.safe import inert
 
 
 def _number(x: float | None) -> float | None:
@@ -18,7 +19,7 @@ def _number(x: float | None) -> float | None:
 def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
     loc = f.location
     return {"code": f.code, "name": f.name, "severity": f.severity.value, "waived": f.waived,
-            "message": f.message.get(lang), "file": loc.file, "line": loc.line,
+            "message": inert(f.message.get(lang)), "file": loc.file, "line": loc.line,
             "column": loc.column, "sheet": loc.sheet, "cell": loc.cell, "village": f.village,
             "indicator": f.indicator, "activity": f.activity, "year": f.year,
             "related": [r.as_dict() for r in f.related]}

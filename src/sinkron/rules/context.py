@@ -66,6 +66,43 @@ class IndicatorValues:
     target_year: int | None
 
 
+@dataclass(frozen=True)
+class FundShareResult:
+    """One `policy.fund_shares` rule applied to one plan: the rupiah it counts and its bounds."""
+
+    rule: str
+    name: str | None
+    fund: str
+    amount: int  # rupiah of matching activities paid from the fund
+    available: int  # the plan's funds[fund], > 0
+    min_share: float | None
+    max_share: float | None
+
+    @property
+    def share(self) -> float:
+        return self.amount / self.available
+
+    @property
+    def met(self) -> bool:
+        low = self.min_share is None or self.share >= self.min_share - 1e-9
+        return low and (self.max_share is None or self.share <= self.max_share + 1e-9)
+
+
+def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
+    """The fund-share rules that apply to a plan (its year, a fund it has), with the shares."""
+    out: list[FundShareResult] = []
+    for rule in ctx.targets.policy.fund_shares:
+        available = plan.header.funds.get(rule.fund, 0)
+        if available <= 0 or (rule.years is not None and plan.year not in rule.years):
+            continue
+        amount = sum(a.budget for _, a in plan.iter_activities() if a.fund == rule.fund and (
+            any(code_matches(a.code, p) for p in rule.codes)
+            or ctx.supported(a) & set(rule.supports)))
+        out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
+                                   rule.min_share, rule.max_share))
+    return out
+
+
 @dataclass
 class PlanSummary:
     """What cross-village rules keep of a plan after its own rules ran: small, per village."""
@@ -87,6 +124,7 @@ class PlanSummary:
     addressed: set[str] = field(default_factory=set)
     in_regency: bool = True
     waiver_locations: dict[str, Location] = field(default_factory=dict)
+    fund_shares: list[FundShareResult] = field(default_factory=list)
 
     def weight(self, name: str) -> int | None:
         return self.population if name == "population" else self.counts.get(name)
@@ -117,6 +155,7 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
                        budget_total=total, budget_linked=linked,
                        budget_by_indicator=by_indicator, addressed=addressed,
                        in_regency=ctx.in_regency(plan.code),
+                       fund_shares=fund_shares(plan, ctx),
                        waiver_locations={c: plan.source.key(("village", "waive", k))
                                          for k, c in _waiver_keys(plan).items()})
 

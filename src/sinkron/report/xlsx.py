@@ -1,0 +1,117 @@
+"""The workbook report (`-o report.xlsx`): summary, findings, coverage, budget, projection."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+
+from sinkron import __version__
+from sinkron.findings import Finding, Report
+from sinkron.i18n import Lang
+from sinkron.report import labels as L
+from sinkron.report import scores
+from sinkron.report.labels import t
+from sinkron.report.xlsx_cells import (
+    BOLD,
+    FILLS,
+    GREY_TEXT,
+    PERCENT,
+    RUPIAH,
+    TITLE,
+    WHOLE,
+    Sheet,
+)
+from sinkron.report.xlsx_sheets import budget_sheet, coverage_sheet, projection_sheet
+
+
+def summary_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
+    """Totals, the three alignment scores, and villages on track per indicator."""
+    sheet.put(1, 1, t(L.TITLE, lang), font=TITLE, measure=False)
+    summaries = report.summaries
+    counts = report.counts()
+    values: dict[str, object] = {
+        "targets": report.targets, "version": __version__, "files": report.files,
+        "villages": report.villages, "activities": report.activities, **counts,
+        "waived": report.waived,
+        "budget_total": sum(s.budget_total for s in summaries),
+        "budget_linked": sum(s.budget_linked for s in summaries)}
+    row = 3
+    for key, label in L.TOTALS:
+        fmt = RUPIAH if key.startswith("budget") else None if key in ("targets", "version") \
+            else WHOLE
+        sheet.put(row, 1, t(label, lang), font=BOLD)
+        sheet.put(row, 2, values[key], fmt)
+        row += 1
+    row += 1
+    sheet.put(row, 1, t(L.H_SCORES, lang), font=TITLE, measure=False)
+    done, total = scores.priority_pairs(report)
+    sheet.put(row + 1, 1, t(L.SCORE_BUDGET, lang), font=BOLD)
+    sheet.put(row + 1, 2, scores.budget_share(summaries), PERCENT)
+    sheet.put(row + 2, 1, t(L.SCORE_PAIRS, lang, done=done, total=total), font=BOLD)
+    sheet.put(row + 2, 2, done / total if total else None, PERCENT)
+    row += 4
+    sheet.put(row, 1, t(L.H_ON_TRACK, lang), font=TITLE, measure=False)
+    sheet.header(row + 1, [t(c, lang) for c in L.COLS_ON_TRACK])
+    tracks = scores.on_track(report)
+    for n, line in enumerate(tracks):
+        sheet.row(row + 2 + n, [line.indicator, line.year, line.plans, line.with_value,
+                                line.on_track, line.share],
+                  (None, "0", WHOLE, WHOLE, WHOLE, PERCENT))
+    if not tracks:
+        sheet.put(row + 2, 1, t(L.NO_PROJECTION, lang), font=GREY_TEXT, measure=False)
+    sheet.fit(cap=80)
+
+
+def _finding_values(f: Finding, lang: Lang) -> list[object]:
+    loc = f.location
+    return [f.code, f.name, f.severity.value, f.message.get(lang),
+            t(L.YES if f.waived else L.NO, lang), f.waive_reason if f.waived else None,
+            loc.file, loc.line, loc.column, loc.sheet, loc.cell, f.village, f.indicator,
+            f.activity, f.year, "; ".join(str(r) for r in f.related) or None]
+
+
+def findings_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
+    """One row per finding with every field; filter, frozen header, severity colours."""
+    cols = [t(c, lang) for c in L.COLS_FINDINGS]
+    sheet.header(1, cols)
+    for n, f in enumerate(report.findings):
+        sheet.row(n + 2, _finding_values(f, lang))
+    last = len(report.findings) + 1
+    corner = sheet.ws.cell(row=last, column=len(cols)).coordinate
+    sheet.ws.auto_filter.ref = f"A1:{corner}"
+    sheet.ws.freeze_panes = "A2"
+    if last > 1:
+        # colours as rules, not per-cell fills: they follow sorting and edits, and a
+        # workbook of many thousand findings stays quick to write
+        rules = sheet.ws.conditional_formatting
+        waived = t(L.YES, lang)
+        rules.add(f"A2:{corner}", FormulaRule(formula=[f'$E2="{waived}"'], fill=FILLS["waived"],
+                                              font=GREY_TEXT, stopIfTrue=True))
+        for severity in ("error", "warning", "info"):
+            rules.add(f"A2:{corner}", FormulaRule(formula=[f'$C2="{severity}"'],
+                                                  fill=FILLS[severity]))
+    sheet.fit(cap=60, fixed={4: min(max(sheet.widths.get(4, 10), 10), 100) + 2})
+
+
+def workbook(report: Report, lang: Lang) -> Workbook:
+    """The report as an openpyxl Workbook."""
+    wb = Workbook()
+    wb.properties.creator = f"sinkron {__version__}"
+    wb.properties.title = t(L.TITLE, lang)
+    ws = wb.active
+    ws.title = t(L.SHEET_SUMMARY, lang)
+    summary_sheet(Sheet(ws), report, lang)
+    findings_sheet(Sheet(wb.create_sheet(t(L.SHEET_FINDINGS, lang))), report, lang)
+    coverage_sheet(Sheet(wb.create_sheet(t(L.SHEET_COVERAGE, lang))), report, lang)
+    budget_sheet(Sheet(wb.create_sheet(t(L.SHEET_BUDGET, lang))), report, lang)
+    projection_sheet(Sheet(wb.create_sheet(t(L.SHEET_PROJECTION, lang))), report, lang)
+    return wb
+
+
+def render(report: Report, lang: Lang) -> bytes:
+    """The workbook report as .xlsx bytes."""
+    out = io.BytesIO()
+    workbook(report, lang).save(out)
+    return out.getvalue()
