@@ -11,6 +11,8 @@ from sinkron.model.plan import Activity
 from sinkron.model.targets import Indicator, Targets
 from sinkron.model.values import code_matches
 from sinkron.reference import register
+from sinkron.rules.milestones import milestone, weaker
+from sinkron.rules.units import impossible
 
 
 @dataclass
@@ -66,6 +68,16 @@ class IndicatorValues:
     target_year: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a village stands on one indicator: a cell of the coverage matrix."""
+
+    priority: bool
+    addressed: bool  # an activity supports it
+    target: bool  # the village gives a target for the plan year
+    on_track: bool | None  # that target is not weaker than the milestone; None: no target
+
+
 @dataclass
 class PlanSummary:
     """What cross-village rules keep of a plan after its own rules ran: small, per village."""
@@ -87,6 +99,7 @@ class PlanSummary:
     addressed: set[str] = field(default_factory=set)
     in_regency: bool = True
     waiver_locations: dict[str, Location] = field(default_factory=dict)
+    standing: dict[str, Standing] = field(default_factory=dict)  # targets' indicator order
 
     def weight(self, name: str) -> int | None:
         return self.population if name == "population" else self.counts.get(name)
@@ -118,7 +131,19 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
                        budget_by_indicator=by_indicator, addressed=addressed,
                        in_regency=ctx.in_regency(plan.code),
                        waiver_locations={c: plan.source.key(("village", "waive", k))
-                                         for k, c in _waiver_keys(plan).items()})
+                                         for k, c in _waiver_keys(plan).items()},
+                       standing={i.id: _standing(i, values.get(i.id), i.id in addressed,
+                                                 plan.year) for i in ctx.targets.indicators})
+
+
+def _standing(ind: Indicator, v: IndicatorValues | None, addressed: bool,
+              year: int) -> Standing:
+    target = v is not None and v.target is not None and v.target_year == year \
+        and not impossible(v.target, ind.unit)
+    on_track = None
+    if target and v is not None and v.target is not None:
+        on_track = not weaker(v.target, milestone(ind, year), ind.direction)
+    return Standing(ind.priority, addressed, target, on_track)
 
 
 def _waiver_keys(plan: Plan) -> dict[str, str]:

@@ -1,6 +1,8 @@
 """The base plan and targets that rule examples complete (see registry.Example).
 
-Both are clean: together they give no finding at all (a test keeps it so). An example
+Both are clean: together they give no finding at all (a test keeps it so). The regency
+counts 2 villages, so the one base plan reaches `projection_min_share` (0.5) and SK303 is
+judged; an example that needs SK307 says `villages: 248`. An example
 fragment replaces whole top-level sections; the sections it leaves out are taken from here.
 """
 
@@ -28,6 +30,9 @@ indicators:
   - id: stunting
     baseline: {year: 2024, value: 15.1, source: "e-PPGBM Agustus 2024"}
     target: {year: 2025, value: 13.0}
+  - id: rls
+    baseline: {year: 2024, value: 7.9, source: "Profil Desa 2024"}
+    target: {year: 2025, value: 8.0}
 """,
     "activities": """\
 activities:
@@ -41,7 +46,7 @@ activities:
 
 BASE_TARGETS: dict[str, str] = {
     "regency": """\
-regency: {code: "35.05", name: Kabupaten Blitar}
+regency: {code: "35.05", name: Kabupaten Blitar, villages: 2}
 """,
     "period": """\
 period: {start: 2025, end: 2045}
