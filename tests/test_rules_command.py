@@ -34,6 +34,8 @@ def test_one_rule_with_why_and_both_examples(runner: CliRunner) -> None:
     assert "Failing example" in out and "Passing example" in out
     assert "value: 17.0" in out and "value: 13.0" in out  # the fragments, as written
     assert "gives SK303 at targets.yaml:4" in out and "- id: stunting" in out
+    # the message the failing example really gives, from the real pipeline
+    assert "the weighted mean of village values, 16.77, misses" in out
 
 
 def test_a_name_works_like_its_code(runner: CliRunner) -> None:

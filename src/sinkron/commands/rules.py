@@ -12,16 +12,16 @@ import difflib
 import io
 import re
 import sys
+import textwrap
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from sinkron.i18n import L, Lang, Msg
-from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete
+from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete, run_example, tag
 from sinkron.rules.registry import Example, Rule, catalogue, resolve
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -60,6 +60,14 @@ M_UNKNOWN = Msg("unknown rule code or name '{spec}' (`sinkron rules` lists them 
                 "semuanya){hint}")
 M_HINT = Msg("; did you mean {code} ({name})?", "; mungkin maksudnya {code} ({name})?")
 _CODE = re.compile(r"SK\d{3}", re.IGNORECASE)
+_BASED = re.compile(r"plan\d*|targets")  # example files completed from the base example
+
+
+def _paragraph(console: Console, text: str, indent: int, style: str = "") -> None:
+    """Wrapped, indented text without trailing spaces (the output is often piped to a file)."""
+    pad = " " * indent
+    for line in textwrap.wrap(text, width=max(console.width - indent, 40)):
+        console.print(Text(pad + line, style=style))
 
 
 def catalogue_tables(rules: list[Rule], lang: Lang) -> list[Table]:
@@ -98,39 +106,53 @@ def _full(tag: str, fragment: str) -> list[str]:
     return fragment.splitlines()
 
 
+def _messages(example: Example, code: str, lang: Lang) -> dict[tuple[str, int], list[str]]:
+    """(file tag, line) -> the messages the example really gives for `code`."""
+    try:
+        found = run_example(example)
+    except Exception:  # the catalogue must show even if an example cannot run
+        return {}
+    out: dict[tuple[str, int], list[str]] = {}
+    for f in found:
+        if f.code == code:
+            out.setdefault((tag(f.location.file), f.location.line or 0), []).append(
+                f.message.get(lang))
+    return out
+
+
 def print_example(console: Console, title: Msg, example: Example, code: str, lang: Lang) -> None:
-    """One example: its fragments with marked lines, then what it gives."""
+    """One example: its fragments with marked lines, then what it gives, with the message."""
     console.print(Text(title().get(lang), style="bold"))
-    shown: set[tuple[str, int]] = set()
-    for tag, name, text in _fragments(example):
+    for where, name, text in _fragments(example):
         if not text.strip():
             continue
-        console.print(Text("  " + H_FILE(file=name).get(lang), style="dim"))
+        head = H_FILE(file=name).get(lang) if _BASED.fullmatch(where) else name
+        console.print(Text("  " + head, style="dim"))
         marks: dict[int, list[str]] = {}
         for c, t, at in example.expect:
-            if t == tag:
+            if t == where:
                 marks.setdefault(at, []).append(c)
         for n, written in enumerate(text.rstrip("\n").splitlines(), start=1):
             row = Text(f"  {n:3} | ", style="dim")
             row.append(written)
             if n in marks:
                 row.append("   <- " + ", ".join(sorted(set(marks[n]))), style="bold")
-                shown.add((tag, n))
             console.print(row)
-    files = {tag: name for tag, name, _ in _fragments(example)}
-    files.setdefault("plan", "plans/plan.yaml")
-    files.setdefault("targets", "targets.yaml")
-    for c, tag, line in example.expect:
-        if (tag, line) in shown:
-            continue
-        name = files.get(tag, tag)
+    files = {where: name for where, name, _ in _fragments(example)}
+    messages = _messages(example, code, lang) if example.expect else {}
+    for c, where, line in example.expect:
+        name = files.get(where) or ("targets.yaml" if where == "targets" else f"plans/{where}"
+                                    + (".yaml" if where.startswith("plan") else ""))
         if line == 0:
             console.print("  " + H_GIVES_FILE(code=c, file=name).get(lang))
-            continue
-        frag = next((t for g, _, t in _fragments(example) if g == tag), "")
-        full = _full(tag, frag)
-        text = full[line - 1].strip() if 0 < line <= len(full) else ""
-        console.print("  " + H_GIVES(code=c, file=name, line=line).get(lang) + f"  ({text})")
+        else:
+            frag = next((t for g, _, t in _fragments(example) if g == where), "")
+            full = _full(where, frag)
+            outside = line > len(frag.splitlines()) and 0 < line <= len(full)
+            tail = f"  ({full[line - 1].strip()})" if outside else ""
+            console.print("  " + H_GIVES(code=c, file=name, line=line).get(lang) + tail)
+        for message in messages.get((where, line), []):
+            _paragraph(console, message, 4, "italic")
     if not example.expect:
         console.print("  " + H_NONE(code=code).get(lang))
     console.print()
@@ -141,12 +163,12 @@ def explain(console: Console, r: Rule, lang: Lang) -> None:
     head = Text(f"{r.code} {r.name} ", style="bold")
     head.append(f"({r.severity.value})", style=STYLE[r.severity.value])
     console.print(head)
-    console.print(r.summary().get(lang))
+    _paragraph(console, r.summary().get(lang), 0)
     sev = (H_DEFAULT if r.waivable else H_FIXED)(severity=r.severity.value, code=r.code)
     console.print(Text(sev.get(lang), style="dim"))
     console.print()
     console.print(Text(H_WHY().get(lang), style="bold"))
-    console.print(Padding(r.why().get(lang), (0, 0, 0, 2)))
+    _paragraph(console, r.why().get(lang), 2)
     console.print()
     if r.bad.expect:
         print_example(console, H_BAD, r.bad, r.code, lang)
