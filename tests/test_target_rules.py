@@ -91,3 +91,13 @@ def test_sk201_exempt_codes_come_from_policy(tmp_path: Path) -> None:
     assert [f.location.line for f in found(tmp_path, (plan,), "", "SK201")] == [6]
     policy = "policy:\n  exempt_codes: [\"2.3.*\"]\n"
     assert found(tmp_path, (plan,), policy, "SK201") == []
+
+
+def test_sk305_negative_budget_and_fund(tmp_path: Path) -> None:
+    plan = ("plan:\n  document: RKPDes\n  year: 2025\n  funds: {DD: -5, ADD: 400_000_000}\n"
+            "activities:\n  - code: \"2.2.02\"\n    name: Posyandu\n    budget: -45_000_000\n"
+            "    fund: ADD\n")
+    got = found(tmp_path, (plan,), "", "SK305")
+    assert sorted((f.location.line, f.location.column) for f in got) == [(4, 15), (8, 13)]
+    budget = next(f for f in got if f.location.line == 8)
+    assert "Rp -45,000,000" in budget.message.en and "Rp -45.000.000" in budget.message.id

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sinkron.findings import Problem
-from sinkron.i18n import Msg, Text, num
+from sinkron.i18n import Msg, Text, num, rupiah
 from sinkron.model.build import Plan
 from sinkron.model.targets import Band
-from sinkron.rules.common import inline, on_plan, year_key
+from sinkron.rules.common import inline, on_activity, on_plan, written_key, year_key
 from sinkron.rules.context import Context
 from sinkron.rules.registry import Example, rule
 from sinkron.rules.units import allowed, impossible
@@ -16,9 +16,11 @@ from sinkron.rules.units import allowed, impossible
 RULE = rule(
     "SK305", "impossible-value", "error",
     Msg("a value impossible for its unit (a percentage outside 0..100, a negative rate, count "
-        "or amount) or a band with min > max, in plans and in targets",
+        "or amount, a negative budget or fund) or a band with min > max, in plans and in "
+        "targets",
         "nilai yang mustahil untuk satuannya (persentase di luar 0..100, angka rate, jumlah "
-        "atau nominal negatif) atau rentang dengan min > max, di rencana maupun di target"),
+        "atau nominal negatif, anggaran atau pagu negatif) atau rentang dengan min > max, di "
+        "rencana maupun di target"),
     Msg("An impossible number is a typing or unit slip; it would distort every comparison, so "
         "it is left out of the projection until fixed.",
         "Angka yang mustahil adalah salah ketik atau salah satuan; angka itu merusak setiap "
@@ -37,6 +39,10 @@ M_VALUE = Msg("{what} {value} is impossible for {id} ({unit}): {rule}",
 M_BAND = Msg("the band {min}-{max} of {id} in {year} has min above max; swap them",
              "rentang {min}-{max} untuk {id} tahun {year} memiliki min lebih besar dari max; "
              "tukar posisinya")
+M_MONEY = Msg("{what} is {value}: an amount of money cannot be negative",
+              "{what} tertulis {value}: nilai uang tidak boleh negatif")
+FUND = Msg("the amount of fund {fund}", "pagu sumber dana {fund}")
+BUDGET = Msg("the budget of activity {code}", "anggaran kegiatan {code}")
 BASELINE = Msg("the baseline", "baseline")
 TARGET = Msg("the target", "target")
 REGENCY_BASELINE = Msg("the regency baseline", "baseline kabupaten")
@@ -59,6 +65,16 @@ def check_plan(plan: Plan, ctx: Context) -> Iterator[Problem]:
             if point is not None and impossible(point.value, ind.unit):
                 yield on_plan("SK305", _value(what(), point.value, e.id, ind.unit), plan,
                               item.path + (part, "value"), indicator=e.id)
+    for fund, amount in plan.header.funds.items():
+        if amount < 0:
+            path = written_key(plan.source, ("plan", "funds"), fund)
+            yield on_plan("SK305", M_MONEY(what=inline(FUND(fund=fund)), value=rupiah(amount)),
+                          plan, path)
+    for path, act in plan.iter_activities():
+        if act.budget < 0:
+            yield on_activity("SK305", M_MONEY(what=inline(BUDGET(code=act.code)),
+                                               value=rupiah(act.budget)),
+                              plan, path, act, ("budget",))
 
 
 @RULE.on_targets
