@@ -9,8 +9,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sinkron.findings import Finding, Report
-from sinkron.i18n import Lang, Msg, num
+from sinkron.findings import Finding, ProjectionRow, Report
+from sinkron.i18n import Lang, Msg, num, pct
+from sinkron.report.matrix import matrix_table, totals_table, villages
 from sinkron.report.safe import inert
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -29,7 +30,15 @@ H_PROJECTION = Msg("Regency projection (weighted village values vs milestone)",
                    "Proyeksi kabupaten (rata-rata tertimbang nilai desa vs tonggak capaian)")
 COLS_PROJECTION = (Msg("indicator", "indikator"), Msg("year", "tahun"),
                    Msg("milestone", "tonggak"), Msg("projected", "proyeksi"), Msg("gap", "selisih"),
-                   Msg("reporting", "melapor"), Msg("met", "tercapai"))
+                   Msg("reporting", "melapor"), Msg("coverage", "cakupan"),
+                   Msg("met", "tercapai"))
+COLS_BY_CODE = (Msg("code", "kode"), Msg("name", "nama"), Msg("severity", "tingkat"),
+                Msg("count", "jumlah"))
+H_MET_NOTE = Msg("SK303 judges `met` only where coverage reaches policy.projection_min_share; "
+                 "below it SK307 says the projection is incomplete.",
+                 "SK303 menilai `tercapai` hanya bila cakupan mencapai "
+                 "policy.projection_min_share; di bawahnya SK307 menyatakan proyeksi belum "
+                 "lengkap.")
 WAIVED = Msg("waived: {reason}", "dikecualikan: {reason}")
 YES_NO = {True: Msg("yes", "ya"), False: Msg("NO", "TIDAK")}
 
@@ -56,20 +65,46 @@ def _finding_line(f: Finding, lang: Lang) -> Text:
     return line
 
 
+def _milestone(r: ProjectionRow, lang: Lang) -> str:
+    """A scalar milestone, or the band (its counting end is what `gap` is measured from)."""
+    if r.band is not None:
+        return f"{num(r.band[0]).get(lang)}-{num(r.band[1]).get(lang)}"
+    return num(r.milestone).get(lang)
+
+
+def _gap(r: ProjectionRow) -> float | None:
+    """Projected minus milestone; for a band without a counting end, the distance outside."""
+    if r.projected is None:
+        return None
+    if r.milestone is not None:
+        return r.projected - r.milestone
+    if r.band is None:
+        return None
+    low, high = r.band
+    return r.projected - high if r.projected > high else min(r.projected - low, 0.0)
+
+
 def projection_table(report: Report, lang: Lang) -> Table:
     table = Table(title=H_PROJECTION().get(lang), title_justify="left", show_edge=False)
     for i, col in enumerate(COLS_PROJECTION):
         table.add_column(col().get(lang), justify="left" if i == 0 else "right")
     for r in report.projection:
-        if r.band and r.milestone is None:
-            milestone = f"{num(r.band[0]).get(lang)}-{num(r.band[1]).get(lang)}"
-        else:
-            milestone = num(r.milestone).get(lang)
-        gap = None if r.projected is None or r.milestone is None else r.projected - r.milestone
         met = "-" if r.met is None else YES_NO[r.met]().get(lang)
-        table.add_row(r.indicator, str(r.year), milestone, num(r.projected).get(lang),
-                      num(gap).get(lang), f"{r.reporting}/{r.villages}",
+        table.add_row(inert(r.indicator), str(r.year), _milestone(r, lang),
+                      num(r.projected).get(lang), num(_gap(r)).get(lang),
+                      f"{r.reporting}/{r.villages}", pct(r.coverage).get(lang),
                       Text(met, style="" if r.met in (None, True) else "bold red"))
+    return table
+
+
+def by_code_table(report: Report, lang: Lang) -> Table:
+    """Counts of unwaived findings by code, with name and severity."""
+    table = Table(title=H_BY_CODE().get(lang), title_justify="left", show_edge=False)
+    for i, col in enumerate(COLS_BY_CODE):
+        table.add_column(col().get(lang), justify="right" if i == 3 else "left")
+    by_code = Counter((f.code, f.name, f.severity.value) for f in report.active())
+    for (code, name, sev), n in sorted(by_code.items()):
+        table.add_row(code, name, Text(sev, style=STYLE[sev]), str(n))
     return table
 
 
@@ -89,8 +124,17 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
         console.print(_finding_line(f, lang))
     if report.findings:
         console.print()
+    if report.summaries:
+        table, notes = matrix_table(report.summaries, lang)
+        console.print(table)
+        for note in notes:
+            console.print(Text(note, style="dim"), soft_wrap=False)
+        console.print()
+        console.print(totals_table(villages(report.summaries), lang))
+        console.print()
     if report.projection:
         console.print(projection_table(report, lang))
+        console.print(Text(H_MET_NOTE().get(lang), style="dim"), soft_wrap=False)
         console.print()
     console.print(Text(H_SUMMARY().get(lang), style="bold underline"))
     console.print(H_TOTALS(files=report.files, villages=report.villages,
@@ -100,9 +144,8 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
     if not report.active():
         console.print(Text(H_CLEAN().get(lang), style="green"))
     else:
-        by_code = Counter((f.code, f.name, f.severity.value) for f in report.active())
-        console.print(H_BY_CODE().get(lang) + ": " + ", ".join(
-            f"{code} {name} ({sev}) x{n}" for (code, name, sev), n in sorted(by_code.items())))
+        console.print()
+        console.print(by_code_table(report, lang))
     return out.getvalue()
 
 

@@ -11,6 +11,8 @@ from sinkron.model.plan import Activity
 from sinkron.model.targets import Indicator, Targets
 from sinkron.model.values import code_matches
 from sinkron.reference import register
+from sinkron.rules.milestones import TOLERANCE, milestone, weaker
+from sinkron.rules.units import impossible
 
 
 @dataclass
@@ -84,8 +86,8 @@ class FundShareResult:
 
     @property
     def met(self) -> bool:
-        low = self.min_share is None or self.share >= self.min_share - 1e-9
-        return low and (self.max_share is None or self.share <= self.max_share + 1e-9)
+        low = self.min_share is None or self.share >= self.min_share - TOLERANCE
+        return low and (self.max_share is None or self.share <= self.max_share + TOLERANCE)
 
 
 def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
@@ -101,6 +103,16 @@ def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
         out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
                                    rule.min_share, rule.max_share))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a village stands on one indicator: a cell of the coverage matrix."""
+
+    priority: bool
+    addressed: bool  # an activity supports it
+    target: bool  # the village gives a target for the plan year
+    on_track: bool | None  # that target is not weaker than the milestone; None: no target
 
 
 @dataclass
@@ -125,6 +137,7 @@ class PlanSummary:
     in_regency: bool = True
     waiver_locations: dict[str, Location] = field(default_factory=dict)
     fund_shares: list[FundShareResult] = field(default_factory=list)
+    standing: dict[str, Standing] = field(default_factory=dict)  # targets' indicator order
 
     def weight(self, name: str) -> int | None:
         return self.population if name == "population" else self.counts.get(name)
@@ -157,7 +170,19 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
                        in_regency=ctx.in_regency(plan.code),
                        fund_shares=fund_shares(plan, ctx),
                        waiver_locations={c: plan.source.key(("village", "waive", k))
-                                         for k, c in _waiver_keys(plan).items()})
+                                         for k, c in _waiver_keys(plan).items()},
+                       standing={i.id: _standing(i, values.get(i.id), i.id in addressed,
+                                                 plan.year) for i in ctx.targets.indicators})
+
+
+def _standing(ind: Indicator, v: IndicatorValues | None, addressed: bool,
+              year: int) -> Standing:
+    target = v is not None and v.target is not None and v.target_year == year \
+        and not impossible(v.target, ind.unit)
+    on_track = None
+    if target and v is not None and v.target is not None:
+        on_track = not weaker(v.target, milestone(ind, year), ind.direction)
+    return Standing(ind.priority, addressed, target, on_track)
 
 
 def _waiver_keys(plan: Plan) -> dict[str, str]:

@@ -12,6 +12,7 @@ from sinkron.findings import Finding, Location, Problem, Severity
 from sinkron.i18n import Msg
 from sinkron.model.build import Plan
 from sinkron.rules.context import Context, PlanSummary, summarize
+from sinkron.rules.projection import project
 from sinkron.rules.registry import Rule, catalogue
 
 ALWAYS = ("SK000", "SK001")  # reported whatever --select, --ignore or policy say
@@ -121,6 +122,11 @@ class Engine:
         if self.ctx is None:
             return out
         ctx = self.ctx
+        # the projection table is shown whatever codes are selected, so it is made here
+        try:
+            ctx.projection = [p.row for p in project(summaries, ctx)]
+        except Exception as exc:  # a broken projection must not stop the run
+            out.append(self._crash(self.rules["SK303"], "projection", exc, ctx.source.value(())))
         for rule in self.rules.values():
             if rule.regency_check is None or rule.code not in self.enabled:
                 continue

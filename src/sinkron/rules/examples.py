@@ -1,12 +1,21 @@
 """The base plan and targets that rule examples complete (see registry.Example).
 
-Both are clean: together they give no finding at all (a test keeps it so). An example
+Both are clean: together they give no finding at all (a test keeps it so). The regency
+counts 2 villages, so the one base plan reaches `projection_min_share` (0.5) and SK303 is
+judged; an example that needs SK307 says `villages: 248`. An example
 fragment replaces whole top-level sections; the sections it leaves out are taken from here.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sinkron.findings import Finding
+    from sinkron.rules.registry import Example
 
 BASE_PLAN: dict[str, str] = {
     "village": """\
@@ -28,6 +37,9 @@ indicators:
   - id: stunting
     baseline: {year: 2024, value: 15.1, source: "e-PPGBM Agustus 2024"}
     target: {year: 2025, value: 13.0}
+  - id: rls
+    baseline: {year: 2024, value: 7.9, source: "Profil Desa 2024"}
+    target: {year: 2025, value: 8.0}
 """,
     "activities": """\
 activities:
@@ -41,7 +53,7 @@ activities:
 
 BASE_TARGETS: dict[str, str] = {
     "regency": """\
-regency: {code: "35.05", name: Kabupaten Blitar}
+regency: {code: "35.05", name: Kabupaten Blitar, villages: 2}
 """,
     "period": """\
 period: {start: 2025, end: 2045}
@@ -80,3 +92,34 @@ def complete(fragment: str, base: dict[str, str]) -> str:
     if fragment and not fragment.endswith("\n"):
         fragment += "\n"
     return fragment + "".join(text for key, text in base.items() if key not in present)
+
+
+def write_example(folder: Path, example: Example) -> None:
+    """targets.yaml and plans/plan.yaml, plans/plan2.yaml, ... of an example, completed."""
+    (folder / "plans").mkdir(exist_ok=True)
+    (folder / "targets.yaml").write_text(complete(example.targets or "", BASE_TARGETS), "utf-8")
+    for n, fragment in enumerate(example.plans or ("",)):
+        name = "plan.yaml" if n == 0 else f"plan{n + 1}.yaml"
+        (folder / "plans" / name).write_text(complete(fragment, BASE_PLAN), "utf-8")
+    for name, text in example.files:
+        (folder / "plans" / name).write_text(text, "utf-8")
+
+
+def tag(file: str) -> str:
+    """How an example names a file: "targets", "plan", "plan2", ... or the file name."""
+    name = PurePath(file).name
+    if name == "targets.yaml":
+        return "targets"
+    if name.startswith("plan") and name.endswith(".yaml"):
+        return name.removesuffix(".yaml")
+    return name
+
+
+def run_example(example: Example) -> list[Finding]:
+    """The findings an example gives, through the real pipeline (for `sinkron rules`)."""
+    from sinkron.pipeline import Options, check
+
+    with tempfile.TemporaryDirectory(prefix="sinkron-example-") as tmp:
+        folder = Path(tmp)
+        write_example(folder, example)
+        return check(Options([str(folder / "plans")], folder / "targets.yaml")).findings
