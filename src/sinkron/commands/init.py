@@ -40,6 +40,9 @@ M_EXISTS = Msg("not overwriting {files} in {folder} (use --force to replace them
 M_NOT_FOLDER = Msg("{folder} is a file, not a folder", "{folder} adalah berkas, bukan folder")
 M_CANNOT_WRITE = Msg("cannot write {file}: {error}", "tidak dapat menulis {file}: {error}")
 M_WROTE = Msg("Wrote a working example in {folder}:", "Contoh siap pakai ditulis di {folder}:")
+M_NEXT_HERE = Msg("Next: sinkron check   (then replace the example figures with your regency's)",
+                  "Berikutnya: sinkron check   (lalu ganti angka contoh dengan angka "
+                  "kabupaten Anda)")
 M_NEXT = Msg("Next: cd {folder} && sinkron check   (then replace the example figures "
              "with your regency's)",
              "Berikutnya: cd {folder} && sinkron check   (lalu ganti angka contoh dengan "
@@ -122,7 +125,8 @@ def register(app: typer.Typer) -> None:
 
         language = _lang(lang)
         written = write(folder, language, force, hook_repo)
-        typer.echo(M_WROTE(folder=folder).get(language))
+        here = folder.resolve() == Path.cwd().resolve()
+        typer.echo(M_WROTE(folder=Path.cwd() if here else folder).get(language))
         for name in written:
             typer.echo(f"  {name}")
-        typer.echo(M_NEXT(folder=folder).get(language))
+        typer.echo((M_NEXT_HERE() if here else M_NEXT(folder=folder)).get(language))

@@ -40,8 +40,8 @@ TRY_HELP = Msg("Try [blue]'{command_path} {help_option}'[/] for help.",
 
 # Placeholders for option values
 V_FILE = Msg("FILE", "BERKAS")
-V_FILES = Msg("FILES...", "BERKAS...")
-V_PATHS = Msg("PATHS...", "JALUR...")
+V_FILES = Msg("FILES", "BERKAS")
+V_PATHS = Msg("PATHS", "JALUR")
 V_CODES = Msg("CODES", "KODE")
 V_LEVEL = Msg("LEVEL", "TINGKAT")
 V_LANG = Msg("en|id", "en|id")
