@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from sinkron import __version__
-from sinkron.i18n import Lang, default_lang
+from sinkron.helptext import LocalGroup, localise
+from sinkron.i18n import Lang, Msg, Text, default_lang
+from sinkron.i18n import help as H
+from sinkron.i18n.help import tr
 from sinkron.report import Format
 
 if TYPE_CHECKING:
@@ -19,11 +22,25 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="sinkron",
-    help="Check that village plans (RKP Desa) line up with the targets of their regency.",
+    help=tr(H.APP),
+    cls=LocalGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+M_UNKNOWN_CODE = Msg("unknown rule code or name: {code} (see `sinkron rules`)",
+                     "kode atau nama aturan tidak dikenal: {code} (lihat `sinkron rules`)")
+M_NO_TARGETS = Msg("no targets file: give --targets FILE, or put targets.yaml in this folder",
+                   "tidak ada berkas target: isi --targets BERKAS, atau letakkan targets.yaml "
+                   "di folder ini")
+M_BAD_LANG = Msg("--lang must be en or id, not {value}",
+                 "--lang harus en atau id, bukan {value}")
+M_BAD_FAIL_ON = Msg("--fail-on must be error, warning, info or never, not {value}",
+                    "--fail-on harus error, warning, info atau never, bukan {value}")
+M_INTERRUPTED = Msg("interrupted", "dihentikan")
+M_INTERNAL = Msg("internal error: {error} (SINKRON_DEBUG=1 shows the traceback)",
+                 "galat internal: {error} (SINKRON_DEBUG=1 menampilkan jejak galatnya)")
 
 
 def _version(value: bool) -> None:
@@ -32,20 +49,25 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
+@app.callback(help=tr(H.APP))
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=tr(H.VERSION))] = False,
 ) -> None:
     """sinkron: village plans vs regency targets."""
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"sinkron: {message}", err=True)
+def fail(message: Text | str, lang: Lang | None = None) -> NoReturn:
+    """One line on stderr in the user's language, exit code 2."""
+    line = message if isinstance(message, str) else message.get(lang or default_lang())
+    typer.echo(f"sinkron: {line}", err=True)
     raise typer.Exit(2)
 
 
-def _codes(spec: str | None) -> list[str] | None:
+_fail = fail  # the name sub-commands written before the catalogue use
+
+
+def _codes(spec: str | None, lang: Lang) -> list[str] | None:
     if spec is None:
         return None
     from sinkron.rules.registry import resolve
@@ -56,70 +78,70 @@ def _codes(spec: str | None) -> list[str] | None:
             continue
         codes = resolve(part)
         if not codes:
-            _fail(f"unknown rule code or name: {part.strip()} (see `sinkron rules`)")
+            fail(M_UNKNOWN_CODE(code=part.strip()), lang)
         out.extend(codes)
     return out
 
 
-def _default_targets() -> Path:
+def _default_targets(lang: Lang) -> Path:
     for name in ("targets.yaml", "targets.xlsx"):
         if Path(name).is_file():
             return Path(name)
-    _fail("no targets file: give --targets FILE, or put targets.yaml in this folder")
-    raise AssertionError
+    fail(M_NO_TARGETS(), lang)
 
 
 def _color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Language: en or id "  # noqa: UP045
-                                                "(default: SINKRON_LANG, else en).")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", metavar=tr(H.V_LANG),  # noqa: UP045
+                                                help=tr(H.LANG))]
 
 
 def _lang(value: str | None) -> Lang:
     if value is None:
         return default_lang()
     if value not in ("en", "id"):
-        _fail(f"--lang must be en or id, not {value}")
+        fail(M_BAD_LANG(value=value))
     return "id" if value == "id" else "en"
 
 
-@app.command()
+@app.command(help=tr(H.CHECK))
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Plan files or folders "  # noqa: UP045
-                                                         "(default: plans/).")] = None,
-    targets: Annotated[Optional[Path], typer.Option("--targets", help="The regency's "  # noqa: UP045
-                       "targets (default: targets.yaml, else targets.xlsx).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="What goes to stdout.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Also write a "  # noqa: UP045
-                      "report; format from the suffix: .xlsx, .json, .sarif, .xml (JUnit).")
-                      ] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|info|never: "
-                                         "the lowest severity that fails the run.")] = "error",
-    select: Annotated[Optional[str], typer.Option("--select", help="Only these codes, "  # noqa: UP045
-                                                  "names or prefixes (comma-separated).")] = None,
-    ignore: Annotated[Optional[str], typer.Option("--ignore", help="Leave out these codes, "  # noqa: UP045
-                                                  "names or prefixes.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar=tr(H.V_PATHS), help=tr(H.CHECK_PATHS), show_default=False)] = None,
+    targets: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--targets", metavar=tr(H.V_FILE), help=tr(H.TARGETS))] = None,
+    fmt: Annotated[Format, typer.Option("--format", help=tr(H.FORMAT))] = Format.text,
+    output: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "-o", "--output", metavar=tr(H.V_FILE), help=tr(H.OUTPUT))] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", metavar=tr(H.V_LEVEL),
+                                         help=tr(H.FAIL_ON))] = "error",
+    select: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--select", metavar=tr(H.V_CODES), help=tr(H.SELECT))] = None,
+    ignore: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--ignore", metavar=tr(H.V_CODES), help=tr(H.IGNORE))] = None,
     lang: LangOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "--no-progress", help=tr(H.QUIET))] = False,
 ) -> None:
     """Check plans against the regency's targets and report misalignments."""
     from sinkron.pipeline import Fatal, Options, exit_code
     from sinkron.pipeline import check as run
+    from sinkron.progress import LoadProgress, wanted
     from sinkron.report import M_SUFFIX, file_format, reporter
 
     language = _lang(lang)
     if fail_on not in ("error", "warning", "info", "never"):
-        _fail(f"--fail-on must be error, warning, info or never, not {fail_on}")
+        fail(M_BAD_FAIL_ON(value=fail_on), language)
     if output is not None and file_format(output) is None:
-        _fail(M_SUFFIX(path=output).get(language))
-    options = Options(paths or ["plans"], targets or _default_targets(), _codes(select),
-                      _codes(ignore) or [])
+        fail(M_SUFFIX(path=output), language)
+    options = Options(paths or ["plans"], targets or _default_targets(language),
+                      _codes(select, language), _codes(ignore, language) or [])
     try:
-        report = run(options)
+        with LoadProgress(language, wanted(quiet)) as progress:
+            report = run(options, progress)
     except Fatal as exc:
-        _fail(str(exc))
-        return
+        fail(exc.get(language))
     if fmt is Format.text:
         from sinkron.report.text import render
 
@@ -145,15 +167,16 @@ def _write_reports(report: Report, fmt: Format, output: Path | None, options: Op
             write_report(output, report, language, [options.targets, *report.files_read],
                          options.paths)
     except ReportError as exc:
-        _fail(exc.text.get(language))
+        fail(exc.text, language)
 
 
-@app.command()
+@app.command(help=tr(H.VALIDATE))
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Plan or targets files.")],
-    targets: Annotated[Optional[Path], typer.Option("--targets", help="Also check that "  # noqa: UP045
-                       "indicator ids exist in these targets (SK101).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="What goes to stdout.")] = Format.text,
+    files: Annotated[list[Path], typer.Argument(metavar=tr(H.V_FILES),
+                                                help=tr(H.VALIDATE_FILES))],
+    targets: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--targets", metavar=tr(H.V_FILE), help=tr(H.VALIDATE_TARGETS))] = None,
+    fmt: Annotated[Format, typer.Option("--format", help=tr(H.FORMAT))] = Format.text,
     lang: LangOpt = None,
 ) -> None:
     """Check files against the schema only (SK0xx; with --targets also SK101)."""
@@ -182,6 +205,7 @@ def _register_commands() -> None:
 
 
 _register_commands()
+localise(app)
 
 
 def main() -> None:
@@ -191,11 +215,11 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("sinkron: interrupted", err=True)
+        typer.echo(f"sinkron: {M_INTERRUPTED().get(default_lang())}", err=True)
         sys.exit(130)
     except Exception as exc:
         if os.environ.get("SINKRON_DEBUG") == "1":
             raise
-        typer.echo(f"sinkron: internal error: {type(exc).__name__}: {exc} "
-                   "(SINKRON_DEBUG=1 shows the traceback)", err=True)
+        error = f"{type(exc).__name__}: {exc}"
+        typer.echo(f"sinkron: {M_INTERNAL(error=error).get(default_lang())}", err=True)
         sys.exit(2)

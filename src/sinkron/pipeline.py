@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sinkron.findings import IndicatorInfo, Location, Problem, Report, Severity
-from sinkron.i18n import Msg
+from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml import load_yaml
@@ -21,10 +21,23 @@ from sinkron.rules.engine import Engine
 from sinkron.rules.registry import code_names
 
 M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
+M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
+                        "berkas target tidak ditemukan: {path}")
+M_MISSING = Msg("no such file or folder: {paths}", "berkas atau folder tidak ada: {paths}")
+M_NO_PLANS = Msg("no plan files (.yaml, .yml, .xlsx) found in {paths}",
+                 "tidak ada berkas rencana (.yaml, .yml, .xlsx) di {paths}")
 
 
 class Fatal(Exception):
     """sinkron cannot do its job (exit 2): one clear line for stderr."""
+
+    def __init__(self, message: Text | str) -> None:
+        self.text = message if isinstance(message, Text) else Text(message, message)
+        super().__init__(self.text.en)
+
+    def get(self, lang: Lang) -> str:
+        """The line in `lang`."""
+        return self.text.get(lang)
 
 
 @dataclass
@@ -111,12 +124,12 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     """Run the whole check; Fatal for what stops sinkron before any finding can be made."""
     codes = code_names()
     if not options.targets.is_file():
-        raise Fatal(f"targets file not found: {options.targets}")
+        raise Fatal(M_NO_TARGETS_FILE(path=options.targets))
     found = discover(options.paths, exclude=options.targets)
     if found.missing:
-        raise Fatal(f"no such file or folder: {', '.join(found.missing)}")
+        raise Fatal(M_MISSING(paths=", ".join(found.missing)))
     if not found.plans and not found.problems:
-        raise Fatal(f"no plan files (.yaml, .yml, .xlsx) found in {', '.join(options.paths)}")
+        raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     report = Report(targets=display(options.targets))
     targets, tsource, tproblems = read_targets(options.targets, codes)
     ctx = None
@@ -133,7 +146,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     report.findings.extend(engine.check_targets())
     report.findings.extend(f for p in found.problems if (f := engine.stamp(p)) is not None)
     if not found.plans:
-        raise Fatal(f"no plan files (.yaml, .yml, .xlsx) found in {', '.join(options.paths)}")
+        raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     summaries: list[PlanSummary] = []
     codes_seen: set[str] = set()
     for n, path in enumerate(found.plans):

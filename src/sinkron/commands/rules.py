@@ -21,6 +21,8 @@ from rich.table import Table
 from rich.text import Text
 
 from sinkron.i18n import L, Lang, Msg
+from sinkron.i18n import help as H
+from sinkron.i18n.help import tr
 from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete, run_example, tag
 from sinkron.rules.registry import Example, Rule, catalogue, resolve
 
@@ -215,12 +217,12 @@ def render(spec: str | None, lang: Lang, color: bool = False, width: int = 110) 
 def register(app: typer.Typer) -> None:
     """Add `sinkron rules` to the CLI."""
 
-    @app.command("rules")
+    @app.command("rules", help=tr(H.RULES))
     def rules_command(
-        code: Annotated[Optional[str], typer.Argument(help="A code (SK303), a name "  # noqa: UP045
-                        "(regency-projection-miss) or a prefix (SK3).")] = None,
-        lang: Annotated[Optional[str], typer.Option("--lang", help="Language: en or id "  # noqa: UP045
-                        "(default: SINKRON_LANG, else en).")] = None,
+        code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+            metavar=tr(H.V_CODE), help=tr(H.RULES_CODE), show_default=False)] = None,
+        lang: Annotated[Optional[str], typer.Option(  # noqa: UP045
+            "--lang", metavar=tr(H.V_LANG), help=tr(H.LANG))] = None,
     ) -> None:
         """List the rules, or explain one with a failing and a passing example."""
         from sinkron.cli import _color, _lang
