@@ -104,3 +104,12 @@ def test_targets_bands_and_directions() -> None:
     got = targets_problems("indicators:\n  - id: k\n    name: P0\n    unit: percent\n"
                            "    direction: down\n    targets: {2045: {min: 0.6, mx: 1.8}}\n")
     assert [loc for _, loc, _ in got] == ["t.yaml:5:16", "t.yaml:6:21", "t.yaml:6:32"]
+
+
+def test_items_are_checked_even_when_the_header_fails() -> None:
+    plan, got = plan_problems("village:\n  code: \"35.05.04.2014\"\n  name: Plosorejo\n"
+                              "  district: Kademangan\n  population: 4.210\n"
+                              + ACT.replace("45_000_000", "1,5 juta"))
+    assert plan is None
+    assert [(c, loc) for c, loc, _ in got] == [("SK002", "p.yaml:5:15"), ("SK002", "p.yaml:9:13")]
+    assert "write thousands without dots" in got[0][2]

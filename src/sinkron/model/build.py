@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from sinkron.findings import Location, Problem
 from sinkron.i18n import Msg, num
 from sinkron.load.source import Path, SourceMap
-from sinkron.model.errors import MESSAGES, hint, problems_from
+from sinkron.model.errors import MESSAGES, found, hint, problems_from
 from sinkron.model.plan import Activity, IndicatorEntry, PlanHeader, Village
 from sinkron.model.targets import Targets
 from sinkron.model.values import is_text_number
@@ -170,30 +170,39 @@ def build_plan(data: Any, source: SourceMap, codes: Mapping[str, str],
         if "plan" in data else None
     plan_waivers = (waivers(village.waive, ("village", "waive"), source, codes, problems)
                     if village is not None else None)
+    # items are validated even when the header fails, so every problem shows in one run
+    items = {key: _items(data.get(key), key, model, source, codes, spoiled, problems)
+             for key, model in (("indicators", IndicatorEntry), ("activities", Activity))}
     if village is None or header is None or plan_waivers is None or not header_ok:
         return None, _reason_problems(problems)
-    plan = Plan(source.file, source, village, header, waivers=plan_waivers)
-    for key, model, target in (("indicators", IndicatorEntry, plan.indicators),
-                               ("activities", Activity, plan.activities)):
-        raw_items = data.get(key)
-        if raw_items is None:
-            continue
-        if not isinstance(raw_items, list):
-            problems.append(Problem("SK002", MESSAGES["list"](found=type(raw_items).__name__),
-                                    source.value((key,)), path=(key,)))
-            continue
-        for i, raw in enumerate(raw_items):
-            path: Path = (key, i)
-            obj = validate(model, raw, path, source, problems)
-            if obj is None or path in spoiled:
-                continue
-            if isinstance(obj, Activity):
-                w = waivers(obj.waive, path + ("waive",), source, codes, problems)
-                if w is None:
-                    continue
-                obj.waive = w
-            target.append(Item(path, obj))
+    plan = Plan(source.file, source, village, header, items["indicators"], items["activities"],
+                waivers=plan_waivers)
     return plan, _reason_problems(problems)
+
+
+def _items(raw_items: Any, key: str, model: type[BaseModel], source: SourceMap,
+           codes: Mapping[str, str], spoiled: set[Path | None],
+           problems: list[Problem]) -> list[Item]:
+    """The valid entries of `indicators` or `activities`; the others become problems."""
+    if raw_items is None:
+        return []
+    if not isinstance(raw_items, list):
+        problems.append(Problem("SK002", MESSAGES["list"](found=found(raw_items)),
+                                source.value((key,)), path=(key,)))
+        return []
+    out: list[Item] = []
+    for i, raw in enumerate(raw_items):
+        path: Path = (key, i)
+        obj = validate(model, raw, path, source, problems)
+        if obj is None or path in spoiled:
+            continue
+        if isinstance(obj, Activity):
+            w = waivers(obj.waive, path + ("waive",), source, codes, problems)
+            if w is None:
+                continue
+            obj.waive = w
+        out.append(Item(path, obj))
+    return out
 
 
 def build_targets(data: Any, source: SourceMap,

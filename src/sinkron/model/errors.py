@@ -21,7 +21,8 @@ MESSAGES: dict[str, Msg] = {
     "not_finite": Msg("'{value}' is not a finite number", "'{value}' bukan angka yang sah"),
     "money_fraction": Msg("'{value}' has a fraction of a rupiah; write whole rupiah",
                           "'{value}' mengandung pecahan rupiah; tulis dalam rupiah bulat"),
-    "not_whole": Msg("'{value}' is not a whole number", "'{value}' bukan bilangan bulat"),
+    "not_whole": Msg("'{value}' is not a whole number (write thousands without dots: 4210)",
+                     "'{value}' bukan bilangan bulat (tulis ribuan tanpa titik: 4210)"),
     "negative": Msg("{value} is negative; write a number of 0 or more",
                     "{value} bernilai negatif; isi dengan angka 0 atau lebih"),
     "bad_year": Msg("'{value}' is not a year; write it as 2025",
@@ -106,7 +107,7 @@ def fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             for name in c.model_fields]
 
 
-def _found(value: Any) -> str:
+def found(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, dict):
@@ -143,13 +144,13 @@ def problems_from(exc: ValidationError, model: type[BaseModel], prefix: Path,
         elif kind == "literal_error":
             text = MESSAGES["choice"](value=str(value), expected=ctx.get("expected", ""))
         elif kind in ("dict_type", "model_type", "model_attributes_type"):
-            text = MESSAGES["mapping"](found=_found(value))
+            text = MESSAGES["mapping"](found=found(value))
         elif kind == "list_type":
-            text = MESSAGES["list"](found=_found(value))
+            text = MESSAGES["list"](found=found(value))
         elif kind == "too_short":
             text = MESSAGES["too_short"]()
         elif kind in ("string_type", "str_type"):
-            text = MESSAGES["not_text"](value=_found(value))
+            text = MESSAGES["not_text"](value=found(value))
         else:
             text = MESSAGES["other"](detail=err["msg"])
         out.append(Problem("SK002", text, location, path=path))
