@@ -84,6 +84,14 @@ class Finding:
         return replace(self, waived=True, waive_reason=reason)
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Worth telling but no finding: e.g. a hidden sheet of a workbook was read."""
+
+    message: Text
+    location: Location
+
+
 @dataclass(frozen=True)
 class ProjectionRow:
     """One indicator x year of the regency projection (SK303)."""
@@ -111,6 +119,7 @@ class Report:
     activities: int = 0
     fatal: bool = False  # exit 2: targets unusable or an internal error (SK000)
     summaries: list[Any] = field(default_factory=list)  # rules.context.PlanSummary, per plan
+    notes: list[Note] = field(default_factory=list)  # shown by the text report
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sinkron.findings import Location, Problem, Report, Severity
+from sinkron.findings import Location, Note, Problem, Report, Severity
 from sinkron.i18n import Msg
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
@@ -43,6 +43,7 @@ class PlanRead:
     problems: list[Problem]
     village: str | None = None
     year: int | None = None
+    notes: list[Note] = field(default_factory=list)  # e.g. a hidden sheet was read
 
 
 def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
@@ -137,6 +138,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     for n, path in enumerate(found.plans):
         report.files += 1
         for read in read_plans(path, display(path), codes):
+            report.notes.extend(read.notes)
             if read.plan is None:
                 report.findings.extend(
                     f for p in read.problems

@@ -53,6 +53,7 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
                     "SK002", M_KIND(), loaded.source.value(()))))
                 continue
         for read in read_plans(path, name, codes):
+            report.notes.extend(read.notes)
             if read.plan is None or ctx is None:
                 report.findings.extend(f for p in read.problems
                                        if (f := engine.stamp(p, read.village, read.year)))

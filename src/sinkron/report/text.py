@@ -30,6 +30,7 @@ H_PROJECTION = Msg("Regency projection (weighted village values vs milestone)",
 COLS_PROJECTION = (Msg("indicator", "indikator"), Msg("year", "tahun"),
                    Msg("milestone", "tonggak"), Msg("projected", "proyeksi"), Msg("gap", "selisih"),
                    Msg("reporting", "melapor"), Msg("met", "tercapai"))
+NOTE = Msg("note", "catatan")
 WAIVED = Msg("waived: {reason}", "dikecualikan: {reason}")
 YES_NO = {True: Msg("yes", "ya"), False: Msg("NO", "TIDAK")}
 
@@ -95,6 +96,9 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
     console.print(Text(H_SUMMARY().get(lang), style="bold underline"))
     console.print(H_TOTALS(files=report.files, villages=report.villages,
                            activities=report.activities).get(lang))
+    for note in report.notes:
+        console.print(Text(f"{NOTE().get(lang)}: {inert(str(note.location))}: "
+                           f"{inert(note.message.get(lang))}", style="dim"))
     counts = report.counts()
     console.print(H_COUNTS(waived=report.waived, **counts).get(lang))
     if not report.active():
