@@ -8,13 +8,17 @@ findings from either format apart from their locations.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sinkron.findings import Note, Problem
+from sinkron.i18n import Msg
 from sinkron.load.source import SourceMap
+from sinkron.load.xlsx_layout import FUNDS
 from sinkron.load.xlsx_plans import VillageDoc, read_plans_book
 from sinkron.model.build import Plan, build_plan
+from sinkron.model.errors import MESSAGES
 from sinkron.model.values import to_village_code, to_year
 
 if TYPE_CHECKING:
@@ -37,6 +41,19 @@ def _guess(data: dict[str, Any]) -> tuple[str | None, int | None]:
     return village, year
 
 
+M_NO_FUNDS = Msg("no row in sheet {sheet} for this village; add one row per fund source "
+                 "(sumber_dana, jumlah)",
+                 "tidak ada baris di lembar {sheet} untuk desa ini; tambahkan satu baris per "
+                 "sumber dana (sumber_dana, jumlah)")
+
+
+def _workbook_words(p: Problem) -> Problem:
+    """Say in workbook terms what the model says in YAML terms."""
+    if p.path == ("plan", "funds") and p.message == MESSAGES["missing"](field="funds"):
+        return replace(p, message=M_NO_FUNDS(sheet=FUNDS.label))
+    return p
+
+
 def build_village(village: VillageDoc, codes: Mapping[str, str]
                   ) -> tuple[Plan | None, list[Problem]]:
     """Validate one village of a workbook: its plan (or None) and every problem met."""
@@ -44,7 +61,8 @@ def build_village(village: VillageDoc, codes: Mapping[str, str]
     if village.duplicate:
         return None, village.problems + doc.cell_problems
     plan, problems = build_plan(doc.data, doc.source, codes, doc.cell_problems)
-    return plan, village.problems + doc.cell_problems + doc.settle(problems)
+    problems = [_workbook_words(p) for p in doc.settle(problems)]
+    return plan, village.problems + doc.cell_problems + problems
 
 
 def read_plans_workbook(path: Path, name: str, codes: dict[str, str]) -> Iterator[PlanRead]:
