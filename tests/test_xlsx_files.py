@@ -66,16 +66,33 @@ def test_truncated_workbook_is_damaged(tmp_path: Path) -> None:
     assert "damaged" in only_sk001(run_file(tmp_path, data[: len(data) // 2]))
 
 
-def test_xml_entity_bomb_is_refused_quickly(tmp_path: Path) -> None:
+ENTITIES = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
+BOMB = (f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e0 "boom">{ENTITIES}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e9;</t></is></c></row>'
+        '</sheetData></worksheet>')
+
+
+@pytest.mark.parametrize("member", ["kegiatan", "xl/workbook.xml", "xl/styles.xml"])
+def test_xml_entity_bomb_is_refused_quickly(tmp_path: Path, member: str) -> None:
     write_case(tmp_path, ())
     book = sheets_workbook(tmp_path / "plans" / "desa.xlsx", base_sheets())
-    entities = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 10))
-    bomb = (f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY e0 "boom">{entities}]>'
-            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e9;</t></is></c></row>'
-            '</sheetData></worksheet>')
-    patch_member(book, sheet_member(book, "kegiatan"), lambda _: bomb)
+    name = member if "/" in member else sheet_member(book, member)
+    patch_member(book, name, lambda _: BOMB)
     assert "declares entities" in only_sk001(run_file(tmp_path))
+
+
+def test_prefixed_namespaces_are_read(tmp_path: Path) -> None:
+    write_case(tmp_path, ())
+    book = sheets_workbook(tmp_path / "plans" / "desa.xlsx", base_sheets())
+
+    def prefixed(xml: str) -> str:
+        xml = re.sub(r"<(/?)(\w+)", r"<\1x:\2", xml.split("?>", 1)[-1])
+        return xml.replace("xmlns=", "xmlns:x=", 1)
+
+    patch_member(book, sheet_member(book, "kegiatan"), prefixed)
+    report = run_case(tmp_path)
+    assert report.findings == [] and report.activities == 1
 
 
 def test_zip_bomb_by_declared_size_is_refused_before_parsing(tmp_path: Path) -> None:

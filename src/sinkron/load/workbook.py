@@ -1,24 +1,27 @@
 """Opening a workbook safely and reading its sheets into plain cell grids.
 
-Before openpyxl sees a file, its first bytes and its zip directory are checked, so an .xls,
-an .ods, a CSV, a damaged or a hostile file becomes one SK001 that says what the file really
-is. Sheets are read with openpyxl's own streaming sheet parser (read-only, cached values) so
-that a wrong stored dimension cannot drop rows or columns, and a formula without a cached
-value or an error cell reaches the layout readers as a :class:`Bad` cell instead of a blank.
-openpyxl parses XML through defusedxml (entity declarations are refused). openpyxl is
-imported only here, and only when a workbook is opened.
+Before any XML is parsed, the file's first bytes and its zip directory are checked, so an
+.xls, an .ods, a CSV, a damaged or a hostile file becomes one SK001 that says what the file
+really is. Sheets are streamed with expat (load.ooxml): every cell keeps its real row and
+column whatever dimension the sheet claims; a declared size beyond the caps ends the read at
+once; cached values are read, and a formula without one or an error cell reaches the layout
+readers as a :class:`Bad` cell instead of a blank. This is several times faster than
+openpyxl's reader, which is used only to write workbooks.
 """
 
 from __future__ import annotations
 
-import warnings
+import datetime as dt
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sinkron.findings import Location, Problem
 from sinkron.i18n import Msg
+from sinkron.load.ooxml import Malformed, Package, Refused, fast_parser, feed, read_package
 from sinkron.load.sniff import sniff
 
 MAX_ROWS = 100_000  # a regency of 250 villages x 100 activities is 25,000 rows
@@ -43,6 +46,7 @@ class Sheet:
     cells: Cells = field(default_factory=dict)
 
 
+@cache
 def column_letter(col: int) -> str:
     out = ""
     while col:
@@ -78,44 +82,40 @@ M_TOO_WIDE = Msg("sheet '{sheet}' has data beyond column {limit}; delete the unu
 class Book:
     """An open workbook: its sheets by title; cells are read on demand, one sheet at a time."""
 
-    def __init__(self, handle: BinaryIO, wb: Any, file: str) -> None:
-        self._handle = handle
-        self._wb = wb
+    def __init__(self, archive: zipfile.ZipFile, package: Package, file: str) -> None:
+        self._archive = archive
+        self._package = package
         self.file = file
 
     def sheets(self) -> list[tuple[str, bool]]:
         """(title, hidden) of every worksheet, in workbook order (chart sheets left out)."""
-        return [(ws.title, ws.sheet_state != "visible") for ws in self._wb.worksheets
-                if hasattr(ws, "_worksheet_path")]
+        return [(title, hidden) for title, _, hidden in self._package.sheets]
 
     def read(self, title: str) -> tuple[Sheet | None, list[Problem]]:
         """The non-empty cells of one sheet, merged ranges filled down; or SK001."""
-        ws = self._wb[title]
-        sheet = Sheet(title, ws.sheet_state != "visible")
+        member, hidden = next((m, h) for t, m, h in self._package.sheets if t == title)
+        sheet = Sheet(title, hidden)
         where = Location(self.file, sheet=title, cell="A1")
-        rows, cols = ws.max_row or 0, ws.max_column or 0
-        if rows > MAX_ROWS or cols > MAX_COLUMNS:
-            return None, [Problem("SK001", M_DIMENSION(sheet=title, rows=rows, columns=cols,
-                                                       max_rows=MAX_ROWS,
-                                                       max_columns=MAX_COLUMNS), where)]
+        reader = _SheetReader(self._package, sheet.cells)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                merged = _read_cells(self._wb, ws, sheet.cells)
+            feed(self._archive, member, reader.parser)
         except _TooBig as exc:
-            msg = (M_TOO_MANY_ROWS(sheet=title, limit=MAX_ROWS) if exc.args[0] == "rows"
-                   else M_TOO_WIDE(sheet=title, limit=column_letter(MAX_COLUMNS)))
+            kind, rows, cols = exc.args
+            if kind == "declared":
+                msg = M_DIMENSION(sheet=title, rows=rows, columns=cols, max_rows=MAX_ROWS,
+                                  max_columns=MAX_COLUMNS)
+            elif kind == "rows":
+                msg = M_TOO_MANY_ROWS(sheet=title, limit=MAX_ROWS)
+            else:
+                msg = M_TOO_WIDE(sheet=title, limit=column_letter(MAX_COLUMNS))
             return None, [Problem("SK001", msg, where)]
         except Exception as exc:  # any parser failure is a finding, never a traceback
             return None, [_failure(exc, where)]
-        _fill_merged(sheet.cells, merged)
+        _fill_merged(sheet.cells, reader.merged)
         return sheet, []
 
     def close(self) -> None:
-        try:
-            self._wb.close()
-        finally:
-            self._handle.close()
+        self._archive.close()
 
 
 class _TooBig(Exception):
@@ -123,80 +123,147 @@ class _TooBig(Exception):
 
 
 def _failure(exc: BaseException, where: Location) -> Problem:
-    cause: BaseException | None = exc
-    for _ in range(10):  # openpyxl re-raises parser errors as ValueError "from" them
-        if cause is None:
-            break
-        if type(cause).__module__.startswith("defusedxml"):
-            return Problem("SK001", M_ENTITIES(), where)
-        cause = cause.__cause__ or cause.__context__
+    if isinstance(exc, Refused):
+        return Problem("SK001", M_ENTITIES(), where)
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return Problem("SK001", M_OPEN(error=detail[:160]), where)
 
 
 def open_book(path: Path, file: str) -> tuple[Book | None, list[Problem]]:
-    """Check what the file is, then open it with openpyxl (read-only, cached values)."""
+    """Check what the file is, then read the workbook part, strings and styles."""
     where = Location(file)
     problem = sniff(path, file)
     if problem is not None:
         return None, [problem]
-    from openpyxl import load_workbook
-
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        return None, [Problem("SK001", M_OPEN(error=exc.strerror or str(exc)), where)]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
-            wb = load_workbook(handle, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:
-        handle.close()
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
         return None, [_failure(exc, where)]
-    return Book(handle, wb, file), []
+    try:
+        package = read_package(archive)
+    except Malformed as exc:
+        archive.close()
+        return None, [Problem("SK001", M_OPEN(error=f"no part {exc}"), where)]
+    except Exception as exc:
+        archive.close()
+        return None, [_failure(exc, where)]
+    return Book(archive, package, file), []
 
 
-def _parser(wb: Any, ws: Any, source: BinaryIO) -> Any:
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-
-    class Parser(WorkSheetParser):  # type: ignore[misc]
-        """openpyxl's sheet parser, marking errors and formulas with no cached value."""
-
-        def parse_cell(self, element: Any) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
-            if cell["data_type"] == "e" and cell["value"] is not None:
-                cell["value"] = Bad("error", str(cell["value"]))
-            elif cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                formula = element.findtext(FORMULA_TAG) or ""
-                cell["value"] = Bad("formula", "=" + formula[:60])
-            return cell
-
-    # the same arguments openpyxl's ReadOnlyWorksheet passes; reading rows ourselves keeps
-    # the real row and column numbers whatever dimension the sheet claims
-    return Parser(source, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                  date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+def _position(ref_text: str) -> tuple[int, int]:
+    """"E16" -> (16, 5)."""
+    letters = ref_text.rstrip("0123456789")
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return int(ref_text[len(letters):]), col
 
 
-def _read_cells(wb: Any, ws: Any, cells: Cells) -> list[str]:
-    """Fill `cells` from the sheet XML; return the merged ranges (known only at the end)."""
-    with wb._archive.open(ws._worksheet_path) as source:
-        parser = _parser(wb, ws, source)
-        for row, found in parser.parse():
-            if row > MAX_ROWS:
-                raise _TooBig("rows")
-            for cell in found:
-                value = cell["value"]
-                if isinstance(value, str):
-                    if not value.strip():
-                        continue
-                elif value is None:
-                    continue
-                if cell["column"] > MAX_COLUMNS:
-                    raise _TooBig("columns")
-                cells.setdefault(cell["row"], {})[cell["column"]] = value
-        merged = parser.merged_cells
-        return [str(m.ref) for m in merged.mergeCell] if merged is not None else []
+class _SheetReader:
+    """expat handlers for one worksheet: cells with their values, merged ranges."""
+
+    def __init__(self, package: Package, cells: Cells) -> None:
+        self.strings = package.strings
+        self.dates = package.date_styles
+        self.epoch = package.epoch
+        self.cells = cells
+        self.merged: list[str] = []
+        self.row = 0
+        self.col = 0
+        self.cell: dict[str, str] = {}
+        self.value: list[str] | None = None  # text of <v>, or of <t> in an inline string
+        self.formula: list[str] | None = None
+        self.inline: list[str] = []
+        self.grab: list[str] | None = None
+        self.local: dict[str, str] = {}  # "x:c" -> "c"
+        self.parser = fast_parser(self.start, self.end, self.text)
+
+    def _local(self, name: str) -> str:
+        tag = self.local.get(name)
+        if tag is None:
+            tag = self.local[name] = name.rpartition(":")[2]
+        return tag
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = self._local(name)
+        if tag == "c":
+            self.cell = attrs
+            self.value, self.formula, self.inline = None, None, []
+            if "r" in attrs:
+                self.row, self.col = _position(attrs["r"])
+            else:
+                self.col += 1
+        elif tag == "v":
+            self.value = self.grab = []
+        elif tag == "f":
+            self.formula = self.grab = []
+        elif tag == "t" and self.cell:
+            self.grab = self.inline
+        elif tag == "row":
+            self.row = int(attrs["r"]) if attrs.get("r", "").isdigit() else self.row + 1
+            self.col = 0
+            if self.row > MAX_ROWS:
+                raise _TooBig("rows", self.row, 0)
+        elif tag == "dimension":
+            self._dimension(attrs.get("ref", ""))
+        elif tag == "mergeCell" and len(self.merged) < MAX_MERGED:
+            self.merged.append(attrs.get("ref", ""))
+
+    def text(self, data: str) -> None:
+        if self.grab is not None:
+            self.grab.append(data)
+
+    def end(self, name: str) -> None:
+        tag = self._local(name)
+        if tag in ("v", "f", "t"):
+            self.grab = None
+        elif tag == "c":
+            value = self._value()
+            self.cell = {}
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return
+            if self.col > MAX_COLUMNS:
+                raise _TooBig("columns", 0, self.col)
+            self.cells.setdefault(self.row, {})[self.col] = value
+
+    def _value(self) -> Any:
+        kind = self.cell.get("t", "n")
+        raw = "".join(self.value) if self.value is not None else None
+        if not raw and kind != "inlineStr":  # <v/> is no value either
+            if self.formula is not None:
+                return Bad("formula", "=" + "".join(self.formula)[:60])
+            return None
+        if kind == "s":
+            return self.strings[int(raw or "")]
+        if kind == "inlineStr":
+            return "".join(self.inline)
+        if kind in ("str", "d"):
+            return dt.datetime.fromisoformat(raw or "") if kind == "d" else raw
+        if kind == "b":
+            return raw == "1"
+        if kind == "e":
+            return Bad("error", raw or "")
+        number: int | float = int(raw) if raw and raw.lstrip("-").isdigit() else float(raw or 0)
+        style = self.cell.get("s", "0")
+        if style.isdigit() and int(style) in self.dates:
+            from openpyxl.utils.datetime import from_excel
+
+            try:
+                return from_excel(number, self.epoch)
+            except (OverflowError, ValueError):
+                return Bad("error", "#VALUE!")
+        return number
+
+    def _dimension(self, text: str) -> None:
+        """A declared size beyond the caps ends the read before any row is parsed."""
+        last = text.rpartition(":")[2]
+        try:
+            rows, cols = _position(last)
+        except ValueError:
+            return
+        if rows > MAX_ROWS or cols > MAX_COLUMNS:
+            raise _TooBig("declared", rows, cols)
 
 
 def _fill_merged(cells: Cells, ranges: list[str]) -> None:

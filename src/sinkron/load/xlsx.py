@@ -106,3 +106,23 @@ def read_targets_workbook(path: Path, name: str, codes: dict[str, str]
     if any(p.code in ("SK001", "SK002") for p in problems):
         targets = None
     return targets, doc.source, problems
+
+
+def workbook_kind(path: Path, name: str) -> str | None:
+    """'plan', 'targets' or None by the sheets a workbook holds (for `sinkron validate`);
+    'plan' when it cannot be opened, so that reading it reports why."""
+    from sinkron.load.workbook import open_book
+    from sinkron.load.xlsx_layout import PLAN_SHEETS, T_SETTINGS, T_TARGETS, normalise
+
+    book, _ = open_book(path, name)
+    if book is None:
+        return "plan"
+    try:
+        titles = {normalise(t) for t, _ in book.sheets()}
+    finally:
+        book.close()
+    if titles & {normalise(n) for n in PLAN_SHEETS[0].names}:
+        return "plan"
+    if titles & {normalise(n) for lay in (T_SETTINGS, T_TARGETS) for n in lay.names}:
+        return "targets"
+    return None
