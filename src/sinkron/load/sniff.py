@@ -16,7 +16,7 @@ from sinkron.i18n import Msg
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 2_000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members together, as their headers declare
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all members together, as their headers declare
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
