@@ -145,3 +145,31 @@ def test_convert_keeps_one_plan_per_village(tmp_path: Path,
     assert done.exit_code == 1
     assert "plans/plan2.yaml: SK002 village 35.05.04.2014 is already in the workbook" in (
         done.output)
+
+
+def test_yaml_writer_keeps_text_text() -> None:
+    from sinkron.write.plan_yaml import plan_yaml
+
+    data = {"village": {"code": "35.05.04.2014", "name": "no", "district": "2025",
+                        "population": 4120, "counts": {"kk": 1_100}},
+            "plan": {"document": "RKPDes", "year": 2025, "funds": {"DD": 850_000_000}},
+            "indicators": [{"id": "stunting", "baseline": {"year": 2024, "value": 15.1,
+                                                           "source": "SSGI, survei: 2024"}}],
+            "activities": [{"code": "2.2.02", "name": "=SUM(A1)", "budget": "Rp 45.000.000",
+                            "fund": "DD", "supports": ["stunting", "1"]}]}
+    from sinkron.write.plans_xlsx import cell_value
+
+    def read(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: read(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [read(v) for v in value]
+        return cell_value(value)  # a plain YAML number is a number; quoted text stays text
+
+    text = plan_yaml(data, ["header"])
+    loaded = load_yaml(text.encode(), "x")
+    assert loaded.problems == [] and read(loaded.data) == data
+    assert "population: 4120" in text and "DD: 850_000_000" in text
+    assert 'name: "no"' in text and 'budget: "Rp 45.000.000"' in text
+    assert 'source: "SSGI, survei: 2024"' in text
+    assert type(loaded.data["village"]["district"]) is str  # quoted: text, not a number

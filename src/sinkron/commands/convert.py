@@ -75,7 +75,13 @@ def workbook_to_yaml(source: Path, out: Path, lang: Lang) -> int:
         code, name = data["village"].get("code", ""), data["village"].get("name", "")
         year = data["plan"].get("year", "")
         sheet, cell = village.doc.source.values[()]
-        target = out / f"{_slug(code)}-{_slug(name)}.yaml"
+        stem = f"{_slug(code)}-{_slug(name)}"
+        taken = {t for t, _ in files}
+        target = out / f"{stem}.yaml"
+        for n in range(2, len(files) + 2):
+            if target not in taken:
+                break
+            target = out / f"{stem}-{n}.yaml"
         header = [f"RKP Desa {name} ({code}), {year}",
                   f"{MARK} {display(source)} [{sheet}!{cell}]; check it with `sinkron check`."]
         if target.exists() and not _generated(target):

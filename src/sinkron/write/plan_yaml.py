@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from sinkron.model.values import is_text_number
+
 ORDER: dict[str, tuple[str, ...]] = {
     "": ("village", "plan", "indicators", "activities"),
     "village": ("code", "name", "district", "population", "counts", "waive"),
@@ -25,7 +27,7 @@ ORDER: dict[str, tuple[str, ...]] = {
 MONEY = frozenset({"budget", "funds"})  # values written 45_000_000
 QUOTED = frozenset({"code"})  # codes are always quoted, as in the documentation
 FLOW = frozenset({"baseline", "target", "output"})  # short mappings on one line
-_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 _.,()/'+-]*")
+_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 _.()/'+-]*")  # no ",": values also sit in {...}
 _WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf"}
 _YAML_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?|"
                           r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
@@ -39,7 +41,8 @@ def quote(text: str) -> str:
 
 def text(value: str, force_quote: bool = False) -> str:
     plain = (not force_quote and _SAFE.fullmatch(value) is not None and value == value.strip()
-             and value.lower() not in _WORDS and not _YAML_NUMBER.fullmatch(value))
+             and value.lower() not in _WORDS and not _YAML_NUMBER.fullmatch(value)
+             and not is_text_number(value))  # "Rp 45.000.000" is shown quoted, as text
     return value if plain else quote(value)
 
 
