@@ -138,3 +138,12 @@ def test_broken_targets_workbook_is_fatal(tmp_path: Path) -> None:
     (tmp_path / "targets.xlsx").write_bytes(b"kode;nama\n")
     report = check(Options([str(tmp_path / "plans")], tmp_path / "targets.xlsx"))
     assert report.fatal and [f.code for f in report.findings] == ["SK001"]
+
+
+def test_cells_without_references_are_placed_by_order(tmp_path: Path) -> None:
+    write_case(tmp_path, ())
+    book = sheets_workbook(tmp_path / "plans" / "desa.xlsx", base_sheets())
+    patch_member(book, sheet_member(book, "kegiatan"), lambda xml: re.sub(
+        r' r="[A-Z]*\d+"', "", xml))
+    report = run_case(tmp_path)
+    assert report.findings == [] and report.activities == 1
