@@ -16,7 +16,8 @@ from sinkron.findings import Note, Problem
 from sinkron.i18n import Msg
 from sinkron.load.source import SourceMap
 from sinkron.load.xlsx_layout import FUNDS
-from sinkron.load.xlsx_plans import VillageDoc, read_plans_book
+from sinkron.load.xlsx_plans import read_plans_book
+from sinkron.load.xlsx_route import VillageDoc
 from sinkron.model.build import Plan, build_plan
 from sinkron.model.errors import MESSAGES
 from sinkron.model.values import to_village_code, to_year
