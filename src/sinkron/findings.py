@@ -84,6 +84,14 @@ class Finding:
         return replace(self, waived=True, waive_reason=reason)
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Worth telling but no finding: e.g. a hidden sheet of a workbook was read."""
+
+    message: Text
+    location: Location
+
+
 @dataclass(frozen=True)
 class ProjectionRow:
     """One indicator x year of the regency projection (SK303)."""
@@ -125,6 +133,7 @@ class Report:
     summaries: list[Any] = field(default_factory=list)  # rules.context.PlanSummary, per plan
     indicators: list[IndicatorInfo] = field(default_factory=list)  # of targets, in its order
     files_read: list[str] = field(default_factory=list)  # display paths of plan files read
+    notes: list[Note] = field(default_factory=list)  # shown by the text report
 
     def sort(self) -> None:
         self.findings.sort(key=Finding.sort_key)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sinkron.findings import IndicatorInfo, Location, Problem, Report, Severity
+from sinkron.findings import IndicatorInfo, Location, Note, Problem, Report, Severity
 from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
@@ -56,6 +56,7 @@ class PlanRead:
     problems: list[Problem]
     village: str | None = None
     year: int | None = None
+    notes: list[Note] = field(default_factory=list)  # e.g. a hidden sheet was read
 
 
 def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
@@ -153,6 +154,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         report.files += 1
         report.files_read.append(display(path))
         for read in read_plans(path, display(path), codes):
+            report.notes.extend(read.notes)
             if read.plan is None:
                 report.findings.extend(
                     f for p in read.problems

@@ -53,7 +53,11 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
                 report.findings.append(engine.stamp(Problem(  # type: ignore[arg-type]
                     "SK002", M_KIND(), loaded.source.value(()))))
                 continue
+        if path.suffix.lower() == ".xlsx" and _workbook_is_not_a_plan(path, name, codes, engine,
+                                                                      report):
+            continue
         for read in read_plans(path, name, codes):
+            report.notes.extend(read.notes)
             if read.plan is None or ctx is None:
                 report.findings.extend(f for p in read.problems
                                        if (f := engine.stamp(p, read.village, read.year)))
@@ -68,3 +72,19 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
     report.villages = len(villages)
     report.sort()
     return report
+
+
+def _workbook_is_not_a_plan(path: Path, name: str, codes: dict[str, str], engine: Engine,
+                            report: Report) -> bool:
+    """A targets workbook (or one of neither kind) is validated here; True when it was."""
+    from sinkron.load.xlsx import read_targets_workbook, workbook_kind
+
+    kind = workbook_kind(path, name)
+    if kind == "plan":
+        return False
+    if kind == "targets":
+        _, _, problems = read_targets_workbook(path, name, codes)
+    else:
+        problems = [Problem("SK002", M_KIND(), Location(name))]
+    report.findings.extend(f for p in problems if (f := engine.stamp(p)) is not None)
+    return True

@@ -4,4 +4,4 @@ cli.py calls register() of every module listed in COMMANDS, so adding a command 
 one line there.
 """
 
-COMMANDS: tuple[str, ...] = ("rules", "init", "schema")
+COMMANDS: tuple[str, ...] = ("rules", "init", "schema", "template", "convert")

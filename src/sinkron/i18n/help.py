@@ -103,6 +103,20 @@ RULES = Msg("List the rules, or explain one with a failing and a passing example
             "Daftar aturan, atau penjelasan satu aturan dengan contoh yang gagal dan yang lolos.")
 RULES_CODE = Msg("A code (SK303), a name (regency-projection-miss) or a prefix (SK3).",
                  "Kode (SK303), nama (regency-projection-miss) atau awalan kode (SK3).")
+TEMPLATE = Msg("Write an Excel template to fill in, pre-filled from the targets.",
+               "Buat templat Excel untuk diisi, sudah berisi data dari target kabupaten.")
+TEMPLATE_OUTPUT = Msg("The workbook to write (.xlsx).", "Buku kerja yang ditulis (.xlsx).")
+TEMPLATE_KIND = Msg("plans (a village fills it in) or targets.",
+                    "plans (diisi desa) atau targets (target kabupaten).")
+TEMPLATE_VILLAGE = Msg("Pre-fill this village (kode wilayah) from the Kemendagri register.",
+                       "Isi dulu data desa ini (kode wilayah) dari daftar Kemendagri.")
+CONVERT = Msg("Convert a plans workbook to YAML plan files (one per village), or back.",
+              "Ubah buku kerja rencana menjadi berkas rencana YAML (satu per desa), atau "
+              "sebaliknya.")
+CONVERT_SOURCE = Msg("A plans workbook (.xlsx), or a YAML plan file or folder of them.",
+                     "Buku kerja rencana (.xlsx), atau berkas rencana YAML atau foldernya.")
+CONVERT_OUTPUT = Msg("A folder for the YAML files, or the .xlsx workbook to write.",
+                     "Folder untuk berkas YAML, atau buku kerja .xlsx yang ditulis.")
 SCHEMA = Msg("Print the JSON Schema of plan or targets YAML files, for editors and CI.",
              "Cetak JSON Schema berkas YAML rencana desa atau target, untuk editor dan CI.")
 SCHEMA_KIND = Msg("plan (a village plan file) or targets (the regency's targets file).",

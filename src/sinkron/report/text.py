@@ -39,6 +39,7 @@ H_MET_NOTE = Msg("SK303 judges `met` only where coverage reaches policy.projecti
                  "SK303 menilai `tercapai` hanya bila cakupan mencapai "
                  "policy.projection_min_share; di bawahnya SK307 menyatakan proyeksi belum "
                  "lengkap.")
+NOTE = Msg("note", "catatan")
 WAIVED = Msg("waived: {reason}", "dikecualikan: {reason}")
 YES_NO = {True: Msg("yes", "ya"), False: Msg("NO", "TIDAK")}
 
@@ -139,6 +140,9 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
     console.print(Text(H_SUMMARY().get(lang), style="bold underline"))
     console.print(H_TOTALS(files=report.files, villages=report.villages,
                            activities=report.activities).get(lang))
+    for read_note in report.notes:
+        console.print(Text(f"{NOTE().get(lang)}: {inert(str(read_note.location))}: "
+                           f"{inert(read_note.message.get(lang))}", style="dim"))
     counts = report.counts()
     console.print(H_COUNTS(waived=report.waived, **counts).get(lang))
     if not report.active():

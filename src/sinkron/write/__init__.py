@@ -1,0 +1,1 @@
+"""Writing workbooks and YAML plan files (templates, conversions); openpyxl imported lazily."""
