@@ -170,3 +170,14 @@ def test_validate_with_targets_checks_indicator_ids(tmp_path: Path) -> None:
     code, out, _ = run(tmp_path, "validate", "plans/plan.yaml", "--targets", "targets.yaml",
                        "--format", "json")
     assert code == 1 and [f["code"] for f in json.loads(out)["findings"]] == ["SK101"]
+
+
+def test_a_targets_file_among_the_plans_is_one_clear_finding(tmp_path: Path) -> None:
+    write_case(tmp_path, ("",))
+    (tmp_path / "plans" / "targets-2024.yaml").write_text(
+        (tmp_path / "targets.yaml").read_text("utf-8"), "utf-8")
+    code, out, _ = run(tmp_path, "check", "--format", "json")
+    got = json.loads(out)["findings"]
+    assert code == 1 and [(f["code"], f["file"], f["line"]) for f in got] == [
+        ("SK002", "plans/targets-2024.yaml", 1)]
+    assert "this is a targets file" in got[0]["message"]

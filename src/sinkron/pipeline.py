@@ -12,7 +12,7 @@ from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml import load_yaml
-from sinkron.model.build import Plan, build_plan, build_targets
+from sinkron.model.build import Plan, build_plan, build_targets, kind_of
 from sinkron.model.targets import Targets
 from sinkron.model.values import to_village_code, to_year
 from sinkron.reference import villages_in
@@ -26,6 +26,12 @@ M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
 M_MISSING = Msg("no such file or folder: {paths}", "berkas atau folder tidak ada: {paths}")
 M_NO_PLANS = Msg("no plan files (.yaml, .yml, .xlsx) found in {paths}",
                  "tidak ada berkas rencana (.yaml, .yml, .xlsx) di {paths}")
+
+
+M_TARGETS_HERE = Msg("this is a targets file (it has `regency` and `period`), not a village plan; "
+                     "move it out of the plans folder or give it with --targets",
+                     "ini berkas target kabupaten (memuat `regency` dan `period`), bukan "
+                     "rencana desa; pindahkan dari folder rencana atau berikan dengan --targets")
 
 
 class Fatal(Exception):
@@ -96,6 +102,11 @@ def read_plans(path: Path, name: str, codes: dict[str, str]) -> Iterator[PlanRea
     loaded = load_yaml(raw, name)
     if loaded.fatal:
         yield PlanRead(None, loaded.problems, *_guess(loaded.data))
+        return
+    if kind_of(loaded.data) == "targets" and "village" not in loaded.data:
+        # one clear finding instead of an unknown-key finding for every line of it
+        yield PlanRead(None, [Problem("SK002", M_TARGETS_HERE(), loaded.source.value(()),
+                                      path=())])
         return
     plan, problems = build_plan(loaded.data, loaded.source, codes, loaded.problems)
     village, year = (plan.code, plan.year) if plan else _guess(loaded.data)
