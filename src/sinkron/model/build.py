@@ -114,7 +114,7 @@ def waivers(raw: Mapping[str, str], prefix: Path, source: SourceMap,
     ok = True
     for key, reason in raw.items():
         path = prefix + (key,)
-        code = codes.get(key.strip().upper()) or codes.get(key.strip().lower())
+        code = _lookup(key, codes)
         if code is None:
             known = sorted(set(codes.values())) + sorted(k for k in codes if k[:2] != "SK")
             problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, known)),
@@ -230,29 +230,40 @@ def build_targets(data: Any, source: SourceMap,
                 path = ("policy", "fund_shares", n, "supports", j)
                 problems.append(Problem("SK002", M_UNKNOWN_ID(id=ident, hint=hint(ident, ids)),
                                         source.value(path), path=path))
-    for key in list(policy.severity):
-        code = codes.get(key.upper()) or codes.get(key.lower())
+    severity = {}
+    for key, level in policy.severity.items():
         path = ("policy", "severity", key)
-        if code is None or code in UNWAIVABLE:
-            problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, codes))
-                                    if code is None else M_FIXED(code=code),
-                                    source.key(path), path=path))
-        else:
-            policy.severity[code] = policy.severity.pop(key)
+        code = _policy_code(key, source.key(path), path, codes, problems)
+        if code is not None:
+            severity[code] = level
+    policy.severity = severity
     canonical: list[str] = []
     for j, key in enumerate(policy.ignore):
-        code = codes.get(key.upper()) or codes.get(key.lower())
         path = ("policy", "ignore", j)
-        if code is None or code in UNWAIVABLE:
-            problems.append(Problem("SK002", M_WAIVE_CODE(code=key, hint=hint(key, codes))
-                                    if code is None else M_FIXED(code=code),
-                                    source.value(path), path=path))
-        else:
+        code = _policy_code(key, source.value(path), path, codes, problems)
+        if code is not None:
             canonical.append(code)
     policy.ignore = canonical
     if any(p.code == "SK002" for p in problems):
         return None, problems
     return targets, problems
+
+
+def _lookup(key: str, codes: Mapping[str, str]) -> str | None:
+    """The canonical code of a code or a name as written."""
+    return codes.get(key.strip().upper()) or codes.get(key.strip().lower())
+
+
+def _policy_code(key: str, at: Location, path: Path, codes: Mapping[str, str],
+                 problems: list[Problem]) -> str | None:
+    """A code named in policy.severity or policy.ignore; SK002 when unknown or fixed."""
+    code = _lookup(key, codes)
+    if code is None or code in UNWAIVABLE:
+        text = M_WAIVE_CODE(code=key, hint=hint(key, codes)) if code is None \
+            else M_FIXED(code=code)
+        problems.append(Problem("SK002", text, at, path=path))
+        return None
+    return code
 
 
 M_DUP_ID = Msg("indicator id '{id}' is defined twice (first as entry {first})",
