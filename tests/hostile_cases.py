@@ -88,6 +88,7 @@ LATIN1 = plan_with("name: Plosorejo", "name: Plosoréjo")
 WITH_NUL = plan_with("name: Plosorejo", "name: Ploso\x00rejo")
 WITH_ESC = plan_with("name: Plosorejo", "name: Ploso\x1b[31mrejo")
 WITH_DEL = plan_with("name: Plosorejo", "name: Ploso\x7frejo")
+WITH_LS = plan_with("name: Plosorejo", "name: Ploso\u2028rejo")
 
 
 def _bad_utf8(seq: bytes) -> Callable[[], bytes]:
@@ -145,6 +146,7 @@ CASES: tuple[Case, ...] = (
     Case("nul", _utf8(WITH_NUL), "SK001", _in(WITH_NUL, "\x00"), "(U+0000)"),
     Case("escape_char", _utf8(WITH_ESC), "SK001", _in(WITH_ESC, "\x1b"), "(U+001B)"),
     Case("delete_char", _utf8(WITH_DEL), "SK001", _in(WITH_DEL, "\x7f"), "(U+007F)"),
+    Case("line_separator", _utf8(WITH_LS), "SK001", _in(WITH_LS, "\u2028"), "(U+2028)"),
     Case("tabs", _utf8(TABS), "SK001", _in(TABS, "\tname"), "use spaces, not tabs"),
     Case("empty", lambda: b"", "SK002", _fixed(1, 1), "the file is empty"),
     Case("only_comment", lambda: b"# village: later\n", "SK002", _fixed(1, 1),

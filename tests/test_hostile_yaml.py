@@ -153,3 +153,12 @@ def test_debug_off_still_no_traceback(tmp_path: Path) -> None:
                   environ=env(debug=False))
     assert_clean_exit(run, allowed=(1,))
     assert run.stdout.startswith("plans/deep.yaml:1:1009: SK001 [error] nesting deeper")
+
+
+def test_validate_command_on_the_hostile_files(together: tuple[Path, Run]) -> None:
+    root, _ = together
+    files = sorted(p.relative_to(root).as_posix() for p in (root / "plans").glob("*.yaml"))
+    run = sinkron(root, "validate", *files, "--format", "json")
+    assert_clean_exit(run, allowed=(1,))
+    found = {f["file"] for f in run.json()["findings"] if f["code"] in ("SK001", "SK002")}
+    assert found == set(files)

@@ -32,6 +32,7 @@ from sinkron.load.yaml_messages import (
     M_EMPTY,
     M_ENCODING,
     M_NOT_MAPPING,
+    M_SEPARATOR,
     M_SYNTAX,
     M_TABS,
     M_TOO_BIG,
@@ -59,7 +60,11 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DIRECTIVES = 10
 # what YAML 1.2 forbids in a stream (libyaml refuses them with a bare "control characters")
 _FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# libyaml ends a line at these (YAML 1.1), editors do not: every later line number would be
+# off, and in a plain value they break the file with a baffling error
+_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -77,8 +82,11 @@ class Loaded:
 
 
 def _at_offset(text: str, pos: int, file: str) -> Location:
+    """Line and column of a character offset; a lone CR ends a line too, as in libyaml."""
     before = text[:pos]
-    return Location(file, before.count("\n") + 1, pos - (before.rfind("\n") + 1) + 1)
+    lines = before.count("\n") + before.count("\r") - before.count("\r\n")
+    start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return Location(file, lines + 1, pos - start + 1)
 
 
 def _looks_utf16(raw: bytes) -> bool:
@@ -113,11 +121,12 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
 
 def _prescan(text: str, file: str) -> Problem | None:
     """Characters YAML forbids and directive floods, found before the parser meets them."""
-    bad = _FORBIDDEN.search(text)
-    if bad is not None:
-        count = len(_FORBIDDEN.findall(text))
-        return Problem("SK001", M_CONTROL(count=count, char=f"U+{ord(bad.group()):04X}"),
-                       _at_offset(text, bad.start(), file))
+    for pattern, message in ((_FORBIDDEN, M_CONTROL), (_SEPARATORS, M_SEPARATOR)):
+        bad = pattern.search(text)
+        if bad is not None:
+            count = len(pattern.findall(text))
+            return Problem("SK001", message(count=count, char=f"U+{ord(bad.group()):04X}"),
+                           _at_offset(text, bad.start(), file))
     if text.startswith("%") or "\n%" in text:
         count = len(_DIRECTIVE.findall(text))
         if count > MAX_DIRECTIVES:
@@ -132,7 +141,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, file: str, fallback: Location)
     mark = exc.problem_mark or exc.context_mark
     loc = Location(file, mark.line + 1, mark.column + 1) if mark else fallback
     problem = str(exc.problem or exc.context or "cannot parse")
-    line = text.split("\n", loc.line)[loc.line - 1] if loc.line else ""
+    lines = _LINE_BREAK.split(text, maxsplit=loc.line or 0)
+    line = lines[loc.line - 1] if loc.line and loc.line <= len(lines) else ""  # past the end
     indent = line[: len(line) - len(line.lstrip(" \t"))]
     if "\t" in indent or "tab character" in problem:
         return Problem("SK001", M_TABS(), loc)

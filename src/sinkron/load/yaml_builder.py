@@ -100,13 +100,15 @@ class Builder:
             raise
 
     def _run(self, parser: Any) -> None:
-        values, nulls = self.values, NULLS
+        values, keys, nulls = self.values, self.keys, NULLS
         get = parser.get_event
         scalar_t, alias_t = ev.ScalarEvent, ev.AliasEvent
         map_t, seq_t = ev.MappingStartEvent, ev.SequenceStartEvent
         end_ts = (ev.MappingEndEvent, ev.SequenceEndEvent)
-        # a frame: [container, its path, pending key (maps: NO_KEY, DUP or the key)]
+        # a frame: [container, its path, pending key (maps: NO_KEY, DUP or the key; lists:
+        # None)]; `top` is the innermost one
         stack: list[list[Any]] = []
+        top: list[Any] | None = None
         nodes = documents = 0
         event = None
         try:
@@ -115,6 +117,7 @@ class Builder:
                 kind = type(event)
                 if kind in end_ts:
                     stack.pop()
+                    top = stack[-1] if stack else None
                     continue
                 if kind is not scalar_t and kind is not map_t and kind is not seq_t \
                         and kind is not alias_t:
@@ -134,37 +137,40 @@ class Builder:
                     self.fatal(M_TOO_MANY(limit=MAX_NODES))
                 mark = event.start_mark
                 pos = (mark.line + 1, mark.column + 1)
-                frame = stack[-1] if stack else None
-                if frame is None:
+                key = top[2] if top is not None else None
+                if top is None:
                     path: Path = ()
-                elif frame[2] is None:  # a list
-                    path = frame[1] + (len(frame[0]),)
-                elif frame[2] is NO_KEY:  # a mapping waits for a key: this node is one
+                elif key is None:  # an item of a list
+                    path = top[1] + (len(top[0]),)
+                elif key is NO_KEY:  # a mapping waits for a key: this node is one
+                    if kind is scalar_t and event.anchor is None and event.tag is None \
+                            and len(event.value) <= MAX_CHARS:
+                        path = top[1] + (event.value,)
+                        if path not in keys:  # the common case, kept short
+                            keys[path] = pos
+                            top[2] = event.value
+                            continue
                     self.last = pos
-                    frame[2] = self._key(event, frame, pos)
+                    top[2] = self._key(event, top, pos)
                     continue
-                elif frame[2] is DUP:  # kept out of the data; unique, so no false duplicates
+                elif key is DUP:  # kept out of the data; unique, so no false duplicates
                     path = (DUP_ROOT, nodes)
                 else:
-                    path = frame[1] + (frame[2],)
+                    path = top[1] + (key,)
                 if kind is scalar_t:
-                    v = event.value
-                    if len(v) > MAX_CHARS:
+                    value: Any = event.value
+                    if len(value) > MAX_CHARS:
                         self.last = pos
-                        v = self._too_long(v, path)
+                        value = self._too_long(value, path)
                     if event.anchor is not None or event.tag is not None:
                         self.last = pos
                         self._refused(event, path)
-                        value: Any = str(v)
                     elif event.style == "":
-                        value = None if v in nulls else Plain(v)
-                    else:
-                        value = str(v)
+                        value = None if value in nulls else Plain(value)
                 elif kind is alias_t:
                     self.last = pos
-                    merge = frame is not None and frame[2] == "<<"
-                    self.problem("SK002", (M_MERGE if merge else M_ALIAS)(name=event.anchor),
-                                 path)
+                    merge = M_MERGE if key == "<<" else M_ALIAS
+                    self.problem("SK002", merge(name=event.anchor), path)
                     value = None
                 else:
                     if event.anchor is not None or (event.tag is not None
@@ -176,18 +182,20 @@ class Builder:
                         self.fatal(M_TOO_DEEP(limit=MAX_DEPTH))
                     value = {} if kind is map_t else []
                 values[path] = pos
-                if frame is None:
+                if top is None:
                     self.root = value
-                elif frame[2] is None:
-                    frame[0].append(value)
+                elif key is None:
+                    top[0].append(value)
                 else:
-                    if frame[2] is not DUP:
-                        frame[0][frame[2]] = value
-                    frame[2] = NO_KEY
+                    if key is not DUP:
+                        top[0][key] = value
+                    top[2] = NO_KEY
                 if kind is map_t:
-                    stack.append([value, path, NO_KEY])
+                    top = [value, path, NO_KEY]
+                    stack.append(top)
                 elif kind is seq_t:
-                    stack.append([value, path, None])
+                    top = [value, path, None]
+                    stack.append(top)
         finally:
             self.event = event
 

@@ -44,6 +44,12 @@ M_CONTROL = Msg("the file holds {count} control character(s) that YAML does not 
                 "berkas memuat {count} karakter kendali yang tidak diizinkan YAML, yang "
                 "pertama ({char}) di sini; hapus karakter tersebut (biasanya terbawa saat "
                 "menyalin teks dari program lain)")
+M_SEPARATOR = Msg("the file holds {count} Unicode line separator(s), the first ({char}) here; "
+                  "YAML reads them as line breaks: replace them with a space or a normal "
+                  "line break",
+                  "berkas memuat {count} karakter pemisah baris Unicode, yang pertama "
+                  "({char}) di sini; YAML membacanya sebagai ganti baris: ganti dengan spasi "
+                  "atau ganti baris biasa")
 M_ALIAS = Msg("aliases (*{name}) are not allowed; write the value out in full",
               "alias (*{name}) tidak diperbolehkan; tulis nilainya secara lengkap")
 M_MERGE = Msg("merge keys (<<: *{name}) are not allowed; write the keys out in full",

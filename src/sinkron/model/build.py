@@ -84,7 +84,13 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
     try:
         obj = model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(problems_from(exc, model, prefix, source))
+        try:
+            problems.extend(problems_from(exc, model, prefix, source))
+        except (LookupError, TypeError, ValueError):  # an error errors.py cannot map (a key
+            # named '@x' loses its loc there): still one finding per error, never a crash
+            problems.extend(Problem("SK002", MESSAGES["other"](detail=err["msg"]),
+                                    source.value(prefix + tuple(err["loc"])), path=prefix)
+                            for err in exc.errors(include_url=False))
         return None
     except ArithmeticError:  # a value reader overflowed (float(10**400)): pydantic lets it out
         path = _huge_number(raw, prefix) or prefix
