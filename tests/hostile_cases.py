@@ -142,7 +142,7 @@ CASES: tuple[Case, ...] = (
          "UTF-16 without a byte order mark"),
     Case("utf32_bom", lambda: PLAN.encode("utf-32"), "SK001", _fixed(1, 1), "UTF-32"),
     Case("latin1", lambda: LATIN1.encode("latin-1"), "SK001", _in(LATIN1, "é"),
-         "byte 0xE9; it looks like Windows-1252 or Latin-1"),
+         "byte 0xE9 here; it looks like Windows-1252 or Latin-1"),
     Case("nul", _utf8(WITH_NUL), "SK001", _in(WITH_NUL, "\x00"), "(U+0000)"),
     Case("escape_char", _utf8(WITH_ESC), "SK001", _in(WITH_ESC, "\x1b"), "(U+001B)"),
     Case("delete_char", _utf8(WITH_DEL), "SK001", _in(WITH_DEL, "\x7f"), "(U+007F)"),

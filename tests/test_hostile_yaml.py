@@ -135,14 +135,19 @@ def test_hostile_targets_exit_2(name: str, tmp_path: Path) -> None:
     assert found and all(f["code"] in ("SK001", "SK002") and f["line"] >= 1 for f in found)
 
 
-def test_pipe_and_device_are_not_read(tmp_path: Path) -> None:
+def test_pipes_devices_and_bad_links_are_not_read(tmp_path: Path) -> None:
     root = _folder(tmp_path, {"plan.yaml": PLAN.encode()})
-    os.mkfifo(root / "plans" / "pipe.yaml")  # reading it would block forever
-    (root / "plans" / "zero.yaml").symlink_to("/dev/zero")  # reading it would fill memory
+    plans = root / "plans"
+    os.mkfifo(plans / "pipe.yaml")  # reading it would block forever
+    (plans / "zero.yaml").symlink_to("/dev/zero")  # reading it would fill memory
+    (plans / "loop.yaml").symlink_to("loop.yaml")  # resolving it raised RuntimeError
+    (plans / "dangling.yaml").symlink_to("gone.yaml")
     run = check_json(root)
     assert_clean_exit(run, allowed=(1,))
     got = {(f["file"], f["code"]) for f in run.json()["findings"]}
-    assert got == {("plans/pipe.yaml", "SK001"), ("plans/zero.yaml", "SK001")}
+    # a link into the current folder is reported under the name it resolves to
+    assert got == {("plans/pipe.yaml", "SK001"), ("plans/zero.yaml", "SK001"),
+                   ("plans/loop.yaml", "SK001"), ("plans/gone.yaml", "SK001")}
 
 
 def test_debug_off_still_no_traceback(tmp_path: Path) -> None:

@@ -98,3 +98,10 @@ def test_key_starting_with_at_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     report = run_case(write_case(tmp_path, (plan,)))
     assert [(f.code, f.location.line) for f in report.findings] == [("SK002", 6)]
     assert exit_code(report, "error") == 1
+
+
+def test_encoding_details_are_in_both_languages() -> None:
+    got = load_yaml("name: Plosoréjo\n".encode("latin-1"), "f.yaml")
+    message = got.problems[0].message
+    assert "byte 0xE9 here; it looks like Windows-1252" in message.en
+    assert "bita 0xE9 di sini; tampaknya teks Windows-1252" in message.id

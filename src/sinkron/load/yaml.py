@@ -22,6 +22,10 @@ from sinkron.i18n import L, Msg
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml_builder import MAX_DEPTH, MAX_NODES, Builder, Plain, Stop
 from sinkron.load.yaml_messages import (
+    DETAIL_BYTE,
+    DETAIL_LATIN,
+    DETAIL_NO_BOM,
+    DETAIL_WIDE,
     FOUND_LIST,
     FOUND_TEXT,
     HINT_DIRECTIVE,
@@ -95,14 +99,20 @@ def _looks_utf16(raw: bytes) -> bool:
     return len(head) >= 2 and max(head[0::2].count(0), head[1::2].count(0)) * 4 >= len(head)
 
 
+def _detail(text: Msg, **kw: object) -> L:
+    got = text(**kw)
+    return L(got.en, got.id)
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (a BOM is allowed and dropped) or an SK001 that names the encoding problem."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:4] == b"\x00\x00\xfe\xff":
-        return None, Problem("SK001", M_ENCODING(detail="UTF-16/UTF-32"), Location(file, 1, 1))
+        return None, Problem("SK001", M_ENCODING(detail=_detail(DETAIL_WIDE)),
+                             Location(file, 1, 1))
     elif _looks_utf16(raw):
-        return None, Problem("SK001", M_ENCODING(detail="UTF-16 without a byte order mark"),
+        return None, Problem("SK001", M_ENCODING(detail=_detail(DETAIL_NO_BOM)),
                              Location(file, 1, 1))
     try:
         return raw.decode("utf-8"), None
@@ -110,13 +120,13 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        detail = f"byte 0x{raw[exc.start]:02X}"
-        try:
+        try:  # nearly any bytes decode as Windows-1252: a hint, not a verdict
             raw.decode("cp1252")
-            detail += "; it looks like Windows-1252 or Latin-1 text"
+            detail = DETAIL_LATIN
         except UnicodeDecodeError:
-            pass
-        return None, Problem("SK001", M_ENCODING(detail=detail), Location(file, line, col))
+            detail = DETAIL_BYTE
+        text = M_ENCODING(detail=_detail(detail, byte=f"{raw[exc.start]:02X}"))
+        return None, Problem("SK001", text, Location(file, line, col))
 
 
 def _prescan(text: str, file: str) -> Problem | None:

@@ -38,6 +38,11 @@ M_ENCODING = Msg("the file is not UTF-8 ({detail}); save it as UTF-8 text "
                  "(in a text editor: Save As, encoding UTF-8)",
                  "berkas bukan UTF-8 ({detail}); simpan ulang sebagai teks UTF-8 "
                  "(di penyunting teks: Simpan Sebagai, pengodean UTF-8)")
+DETAIL_WIDE = Msg("UTF-16 or UTF-32", "UTF-16 atau UTF-32")
+DETAIL_NO_BOM = Msg("UTF-16 without a byte order mark", "UTF-16 tanpa penanda urutan bita (BOM)")
+DETAIL_BYTE = Msg("byte 0x{byte} here cannot be read", "bita 0x{byte} di sini tidak terbaca")
+DETAIL_LATIN = Msg("byte 0x{byte} here; it looks like Windows-1252 or Latin-1 text",
+                   "bita 0x{byte} di sini; tampaknya teks Windows-1252 atau Latin-1")
 M_CONTROL = Msg("the file holds {count} control character(s) that YAML does not allow, the "
                 "first ({char}) here; delete them (they often come from copying text out "
                 "of another program)",
@@ -108,6 +113,11 @@ HINTS: dict[str, Msg] = {
         "or put the value in quotes",
         "kunci tanpa ':', atau teks yang berlanjut ke baris berikutnya; tambahkan ':' atau "
         "beri tanda petik pada nilai"),
+    "did not find expected node content": Msg(
+        "a value is missing here (after a '-', ',' or an opening bracket); write the value "
+        "or remove the mark",
+        "nilai tidak ada di sini (setelah '-', ',' atau kurung buka); tulis nilainya atau "
+        "hapus tanda tersebut"),
     "found unknown escape character": Msg(
         "in double quotes a backslash starts an escape; write \\\\ or use single quotes",
         "di dalam petik ganda garis miring terbalik memulai escape; tulis \\\\ atau pakai "
