@@ -9,7 +9,7 @@ import pytest
 from sinkron.findings import Problem
 from sinkron.i18n import Msg
 from sinkron.load import yaml_builder, yaml_messages
-from sinkron.load.yaml import load_yaml
+from sinkron.load.yaml import MAX_BYTES, load_yaml
 from sinkron.pipeline import exit_code
 from tests.conftest import run_case, write_case
 
@@ -105,3 +105,10 @@ def test_encoding_details_are_in_both_languages() -> None:
     message = got.problems[0].message
     assert "byte 0xE9 here; it looks like Windows-1252" in message.en
     assert "bita 0xE9 di sini; tampaknya teks Windows-1252" in message.id
+
+
+def test_loader_caps_size_itself() -> None:
+    """The pipeline refuses big files by their size on disk; load_yaml checks again (a file
+    can grow between the two, and other callers pass bytes)."""
+    got = load_yaml(b"#" * (MAX_BYTES + 1), "f.yaml")
+    assert got.fatal and _where(got.problems) == [("SK001", 1, 1)]
