@@ -68,6 +68,7 @@ _FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000
 # off, and in a plain value they break the file with a baffling error
 _SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -120,11 +121,11 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        try:  # nearly any bytes decode as Windows-1252: a hint, not a verdict
-            raw.decode("cp1252")
-            detail = DETAIL_LATIN
-        except UnicodeDecodeError:
-            detail = DETAIL_BYTE
+        # one high byte among plain ones is how é or a Word quote looks in Windows-1252;
+        # a broken multi-byte sequence (a continuation byte next) is damaged UTF-8 instead
+        bad, after = raw[exc.start], raw[exc.start + 1 : exc.start + 2]
+        lone = not after or not 0x80 <= after[0] <= 0xBF
+        detail = DETAIL_LATIN if lone and bad not in _CP1252_UNDEFINED else DETAIL_BYTE
         text = M_ENCODING(detail=_detail(detail, byte=f"{raw[exc.start]:02X}"))
         return None, Problem("SK001", text, Location(file, line, col))
 
