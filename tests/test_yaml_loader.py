@@ -89,12 +89,6 @@ def test_depth_cap() -> None:
     assert "32" in got.problems[0].message.en
 
 
-def test_node_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_NODES", 50)
-    got = load_yaml(("items: [" + ", ".join(["1"] * 100) + "]").encode(), "f.yaml")
-    assert got.fatal and got.problems[0].code == "SK001" and "50" in got.problems[0].message.en
-
-
 def test_parser_exceptions_become_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     class Boom:
         def __init__(self, text: str) -> None:

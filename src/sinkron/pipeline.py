@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,8 @@ from sinkron.findings import IndicatorInfo, Location, Note, Problem, Report, Sev
 from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
-from sinkron.load.yaml import load_yaml
+from sinkron.load.yaml import MAX_BYTES, load_yaml
+from sinkron.load.yaml_messages import M_TOO_BIG
 from sinkron.model.build import Plan, build_plan, build_targets, kind_of
 from sinkron.model.targets import Targets
 from sinkron.model.values import to_village_code, to_year
@@ -32,6 +34,10 @@ M_TARGETS_HERE = Msg("this is a targets file (it has `regency` and `period`), no
                      "move it out of the plans folder or give it with --targets",
                      "ini berkas target kabupaten (memuat `regency` dan `period`), bukan "
                      "rencana desa; pindahkan dari folder rencana atau berikan dengan --targets")
+
+M_NOT_REGULAR = Msg("not an ordinary file (a pipe, socket or device); put the plan in a file",
+                    "bukan berkas biasa (pipe, soket, atau perangkat); simpan rencana dalam "
+                    "berkas")
 
 
 class Fatal(Exception):
@@ -66,8 +72,17 @@ class PlanRead:
 
 
 def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
+    """The file's bytes; a pipe, a device or an oversized file is SK001, never read (a pipe
+    would block forever, /dev/zero would fill the memory)."""
     try:
-        return path.read_bytes(), None
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, Problem("SK001", M_NOT_REGULAR(), Location(display_name))
+        if info.st_size > MAX_BYTES:
+            return None, Problem("SK001", M_TOO_BIG(size=info.st_size, limit=MAX_BYTES),
+                                 Location(display_name, 1, 1))
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1), None  # load_yaml reports a file that grew
     except OSError as exc:
         return None, Problem("SK001", M_READ(error=exc.strerror or str(exc)),
                              Location(display_name))

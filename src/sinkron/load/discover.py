@@ -18,10 +18,19 @@ M_SKIPPED = Msg("not a plan file (.yaml, .yml or .xlsx); sinkron skips it",
                 "bukan berkas rencana (.yaml, .yml atau .xlsx); dilewati sinkron")
 
 
+def _real(path: Path) -> Path:
+    """The path with symlinks resolved; a symlink loop (RuntimeError before Python 3.13)
+    resolves only as far as it can."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 def display(path: Path) -> str:
     """A path as reports show it: relative to the current folder when under it."""
     try:
-        rel = path.resolve().relative_to(Path.cwd().resolve())
+        rel = _real(path).relative_to(Path.cwd().resolve())
     except ValueError:
         return path.as_posix()
     return rel.as_posix()
@@ -41,11 +50,11 @@ def _hidden(name: str) -> bool:
 def discover(paths: list[str], exclude: Path | None = None) -> Found:
     """Plan files under `paths` in sorted order; other files become SK001/SK004 problems."""
     found = Found()
-    skip = exclude.resolve() if exclude else None
+    skip = _real(exclude) if exclude else None
     seen: set[Path] = set()
 
     def visit(p: Path, explicit: bool) -> None:
-        real = p.resolve()
+        real = _real(p)
         if real in seen or (skip is not None and real == skip):
             return
         seen.add(real)

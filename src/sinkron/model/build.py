@@ -28,6 +28,8 @@ M_WAIVE_REASON = Msg("the waiver of {code} needs a reason (who agreed, when)",
                      "pengecualian {code} wajib diberi alasan (siapa menyetujui, kapan)")
 M_WAIVE_CODE = Msg("'{code}' is not a sinkron rule code or name{hint}",
                    "'{code}' bukan kode atau nama aturan sinkron{hint}")
+M_TOO_LARGE = Msg("a number too large to be real (more than 300 digits); check this value",
+                  "angka terlalu besar untuk masuk akal (lebih dari 300 digit); periksa nilai ini")
 M_NOT_WAIVABLE = Msg("{code} cannot be waived", "{code} tidak dapat dikecualikan")
 M_KIND = Msg("cannot tell whether this is a plan or targets: a plan has 'village' and 'plan', "
              "targets have 'regency' and 'period'",
@@ -56,6 +58,13 @@ class Plan:
     indicators: list[Item] = field(default_factory=list)
     activities: list[Item] = field(default_factory=list)
     waivers: dict[str, str] = field(default_factory=dict)  # plan-wide, canonical codes
+    # what was left out for SK002, so rules that judge absence do not cascade from it
+    left_out: set[str] = field(default_factory=set)  # "activities" and/or "indicators"
+    left_out_ids: set[str] = field(default_factory=set)  # ids of left-out indicator entries
+
+    def complete(self, key: str) -> bool:
+        """True when no entry of `key` ("activities", "indicators") was left out."""
+        return key not in self.left_out
 
     @property
     def code(self) -> str:
@@ -82,10 +91,34 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
     try:
         obj = model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(problems_from(exc, model, prefix, source))
+        try:
+            problems.extend(problems_from(exc, model, prefix, source))
+        except (LookupError, TypeError, ValueError):  # an error errors.py cannot map (a key
+            # named '@x' loses its loc there): still one finding per error, never a crash
+            problems.extend(Problem("SK002", MESSAGES["other"](detail=err["msg"]),
+                                    source.value(prefix + tuple(err["loc"])), path=prefix)
+                            for err in exc.errors(include_url=False))
+        return None
+    except ArithmeticError:  # a value reader overflowed (float(10**400)): pydantic lets it out
+        path = _huge_number(raw, prefix) or prefix
+        problems.append(Problem("SK002", M_TOO_LARGE(), source.value(path), path=path))
         return None
     problems.extend(text_numbers(raw, obj, prefix, source))
     return obj
+
+
+def _huge_number(raw: Any, path: Path) -> Path | None:
+    """The path of the first number under `raw` too large for a float (over 300 digits)."""
+    if isinstance(raw, str):
+        digits = raw.lstrip("+-").replace("_", "")
+        return path if len(digits) > 300 and digits.isdigit() else None
+    items = raw.items() if isinstance(raw, Mapping) else \
+        enumerate(raw) if isinstance(raw, list) else ()
+    for key, value in items:
+        found = _huge_number(value, path + (key,))
+        if found is not None:
+            return found
+    return None
 
 
 def text_numbers(raw: Any, obj: Any, path: Path, source: SourceMap) -> Iterator[Problem]:
@@ -171,19 +204,25 @@ def build_plan(data: Any, source: SourceMap, codes: Mapping[str, str],
     plan_waivers = (waivers(village.waive, ("village", "waive"), source, codes, problems)
                     if village is not None else None)
     # items are validated even when the header fails, so every problem shows in one run
-    items = {key: _items(data.get(key), key, model, source, codes, spoiled, problems)
+    left_out: list[Any] = []
+    items = {key: _items(data.get(key), key, model, source, codes, spoiled, problems, left_out)
              for key, model in (("indicators", IndicatorEntry), ("activities", Activity))}
     if village is None or header is None or plan_waivers is None or not header_ok:
         return None, _reason_problems(problems)
     plan = Plan(source.file, source, village, header, items["indicators"], items["activities"],
                 waivers=plan_waivers)
+    for key, raw in left_out:
+        plan.left_out.add(key)
+        if key == "indicators" and isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+            plan.left_out_ids.add(raw["id"].strip())
     return plan, _reason_problems(problems)
 
 
 def _items(raw_items: Any, key: str, model: type[BaseModel], source: SourceMap,
-           codes: Mapping[str, str], spoiled: set[Path | None],
-           problems: list[Problem]) -> list[Item]:
-    """The valid entries of `indicators` or `activities`; the others become problems."""
+           codes: Mapping[str, str], spoiled: set[Path | None], problems: list[Problem],
+           left_out: list[Any]) -> list[Item]:
+    """The valid entries of `indicators` or `activities`; the others become problems and
+    are noted in `left_out` as (key, raw entry)."""
     if raw_items is None:
         return []
     if not isinstance(raw_items, list):
@@ -195,10 +234,12 @@ def _items(raw_items: Any, key: str, model: type[BaseModel], source: SourceMap,
         path: Path = (key, i)
         obj = validate(model, raw, path, source, problems)
         if obj is None or path in spoiled:
+            left_out.append((key, raw))
             continue
         if isinstance(obj, Activity):
             w = waivers(obj.waive, path + ("waive",), source, codes, problems)
             if w is None:
+                left_out.append((key, raw))
                 continue
             obj.waive = w
         out.append(Item(path, obj))

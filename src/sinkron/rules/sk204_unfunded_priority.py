@@ -37,6 +37,8 @@ MSG = Msg("the priority indicator {id} is supported only by activities with zero
 
 @RULE.on_plan
 def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
+    if not plan.complete("activities"):
+        return  # a left-out activity (SK002) may be the one that funds it
     funded: set[str] = set()
     unfunded: dict[str, list[str]] = {}
     for _, act in plan.iter_activities():

@@ -44,6 +44,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
         if not ind.priority:
             continue
         item = plan.entry(ind.id)
+        if item is None and ind.id in plan.left_out_ids:
+            continue  # the entry is there but malformed: its SK002 says what to fix
         if item is None:
             yield on_whole_plan("SK304", M_NO_ENTRY(id=ind.id, name=ind.name, year=plan.year),
                                 plan, indicator=ind.id)
