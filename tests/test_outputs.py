@@ -133,8 +133,6 @@ def test_input_files_are_never_modified(tmp_path: Path) -> None:
     assert _fingerprint(root) == before  # same files, same bytes, nothing added
 
 
-@pytest.mark.xfail(strict=True, reason="report/concise.py prints the location raw; it needs "
-                   "inert(str(f.location)) like report/text.py (report owner)")
 def test_hostile_file_name_is_inert_in_concise(tmp_path: Path) -> None:
     root = _evil_folder(tmp_path)
     (root / "plans" / "evil\x1b[2J.yaml").write_text("a: [\n", "utf-8")

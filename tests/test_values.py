@@ -100,3 +100,11 @@ def test_indonesian_thousands_round_trip(n: int) -> None:
 def test_indonesian_decimal_comma(whole: int, frac: int) -> None:
     text = f"{whole:,}".replace(",", ".") + f",{frac:02d}"
     assert math.isclose(v.to_decimal(text), whole + frac / 100)
+
+
+@pytest.mark.parametrize("raw", [Plain("1" + "0" * 400), "9" * 5000, 10**400,
+                                 Plain("-" + "1" * 301)])
+def test_numbers_too_large_to_be_real(raw: object) -> None:
+    with pytest.raises(PydanticCustomError) as exc:
+        v.to_decimal(raw)
+    assert exc.value.type == "too_large"

@@ -28,8 +28,6 @@ M_WAIVE_REASON = Msg("the waiver of {code} needs a reason (who agreed, when)",
                      "pengecualian {code} wajib diberi alasan (siapa menyetujui, kapan)")
 M_WAIVE_CODE = Msg("'{code}' is not a sinkron rule code or name{hint}",
                    "'{code}' bukan kode atau nama aturan sinkron{hint}")
-M_TOO_LARGE = Msg("a number too large to be real (more than 300 digits); check this value",
-                  "angka terlalu besar untuk masuk akal (lebih dari 300 digit); periksa nilai ini")
 M_NOT_WAIVABLE = Msg("{code} cannot be waived", "{code} tidak dapat dikecualikan")
 M_KIND = Msg("cannot tell whether this is a plan or targets: a plan has 'village' and 'plan', "
              "targets have 'regency' and 'period'",
@@ -99,26 +97,8 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
                                     source.value(prefix + tuple(err["loc"])), path=prefix)
                             for err in exc.errors(include_url=False))
         return None
-    except ArithmeticError:  # a value reader overflowed (float(10**400)): pydantic lets it out
-        path = _huge_number(raw, prefix) or prefix
-        problems.append(Problem("SK002", M_TOO_LARGE(), source.value(path), path=path))
-        return None
     problems.extend(text_numbers(raw, obj, prefix, source))
     return obj
-
-
-def _huge_number(raw: Any, path: Path) -> Path | None:
-    """The path of the first number under `raw` too large for a float (over 300 digits)."""
-    if isinstance(raw, str):
-        digits = raw.lstrip("+-").replace("_", "")
-        return path if len(digits) > 300 and digits.isdigit() else None
-    items = raw.items() if isinstance(raw, Mapping) else \
-        enumerate(raw) if isinstance(raw, list) else ()
-    for key, value in items:
-        found = _huge_number(value, path + (key,))
-        if found is not None:
-            return found
-    return None
 
 
 def text_numbers(raw: Any, obj: Any, path: Path, source: SourceMap) -> Iterator[Problem]:

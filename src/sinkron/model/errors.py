@@ -18,6 +18,9 @@ MESSAGES: dict[str, Msg] = {
     "missing": Msg("missing required field '{field}'", "kolom wajib '{field}' belum diisi"),
     "unknown_key": Msg("unknown key '{key}'{hint}", "kunci '{key}' tidak dikenal{hint}"),
     "not_a_number": Msg("'{value}' is not a number", "'{value}' bukan angka"),
+    "too_large": Msg("a number too large to be real (more than 300 digits); check this value",
+                     "angka terlalu besar untuk masuk akal (lebih dari 300 digit); periksa "
+                     "nilai ini"),
     "not_finite": Msg("'{value}' is not a finite number", "'{value}' bukan angka yang sah"),
     "money_fraction": Msg("'{value}' has a fraction of a rupiah; write whole rupiah",
                           "'{value}' mengandung pecahan rupiah; tulis dalam rupiah bulat"),
@@ -57,6 +60,10 @@ MESSAGES: dict[str, Msg] = {
 }
 
 _HINT = Msg("; did you mean '{name}'?", "; mungkin maksudnya '{name}'?")
+
+
+# the tags of model.targets.TargetValue, which pydantic puts into error locations
+UNION_TAGS = ("@band", "@value")
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -122,7 +129,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], prefix: Path,
     """One SK002 problem per pydantic error, each at its own position."""
     out: list[Problem] = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("@")))
+        loc = tuple(p for p in err["loc"] if p not in UNION_TAGS)
         kind = err["type"]
         ctx = err.get("ctx") or {}
         value = err.get("input")

@@ -71,13 +71,20 @@ def _local_number(text: str) -> float | int:
     return int(whole)
 
 
+MAX_DIGITS = 300  # no planning figure has more; float() overflows past about 308
+
+
 def read_number(raw: object) -> float | int:
     """Any accepted spelling of a number; bools are not numbers."""
     if isinstance(raw, bool) or raw is None:
         raise _err("not_a_number", value=raw)
     if isinstance(raw, int | float):
+        if isinstance(raw, int) and abs(raw) >= 10**MAX_DIGITS:
+            raise _err("too_large")
         return raw
     if isinstance(raw, str):
+        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+            raise _err("too_large")  # before int() or float() can overflow on it
         if isinstance(raw, Plain):
             n = _yaml_number(raw)
             if n is not None:

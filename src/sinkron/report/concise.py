@@ -11,5 +11,6 @@ def render(report: Report, lang: Lang) -> str:
     lines = []
     for f in report.findings:
         state = f"{f.severity.value}, waived" if f.waived else f.severity.value
-        lines.append(f"{f.location}: {f.code} [{state}] {inert(f.message.get(lang))}")
+        lines.append(f"{inert(str(f.location))}: {f.code} [{state}] "
+                     f"{inert(f.message.get(lang))}")
     return "".join(line + "\n" for line in lines)
