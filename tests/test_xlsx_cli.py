@@ -29,7 +29,7 @@ def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_check_text_shows_sheet_and_cell(case: Path) -> None:
     done = runner.invoke(app, ["check", "plans"])
     assert done.exit_code == 1
-    assert "plans/desa.xlsx[kegiatan!D3]  SK002 error   'Rp 5.000.000,5' has a fraction" in (
+    assert "plans/desa.xlsx[kegiatan!D3]  SK002 error      'Rp 5.000.000,5' has a fraction" in (
         done.output)
 
 

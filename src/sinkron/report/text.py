@@ -15,6 +15,9 @@ from sinkron.report.matrix import matrix_table, totals_table, villages
 from sinkron.report.safe import inert
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+# shown to people; --fail-on and policy.severity keep the English keywords
+SEVERITY = {"error": Msg("error", "galat"), "warning": Msg("warning", "peringatan"),
+            "info": Msg("info", "info")}
 
 H_REGENCY = Msg("Targets and regency", "Target dan kabupaten")
 H_FILES = Msg("Files", "Berkas")
@@ -58,7 +61,8 @@ def _finding_line(f: Finding, lang: Lang) -> Text:
     line.append(inert(str(f.location)), style="bold")
     line.append("  ")
     line.append(f"{f.code}", style="dim" if f.waived else STYLE[f.severity.value])
-    line.append(f" {f.severity.value:<7} ", style="dim" if f.waived else STYLE[f.severity.value])
+    label = SEVERITY[f.severity.value]().get(lang)
+    line.append(f" {label:<10} ", style="dim" if f.waived else STYLE[f.severity.value])
     line.append(inert(f.message.get(lang)), style="dim" if f.waived else "")
     if f.waived:
         line.append(" (" + WAIVED(reason=inert(f.waive_reason or "")).get(lang) + ")",
@@ -105,7 +109,7 @@ def by_code_table(report: Report, lang: Lang) -> Table:
         table.add_column(col().get(lang), justify="right" if i == 3 else "left")
     by_code = Counter((f.code, f.name, f.severity.value) for f in report.active())
     for (code, name, sev), n in sorted(by_code.items()):
-        table.add_row(code, name, Text(sev, style=STYLE[sev]), str(n))
+        table.add_row(code, name, Text(SEVERITY[sev]().get(lang), style=STYLE[sev]), str(n))
     return table
 
 
