@@ -95,17 +95,22 @@ def check(
     ignore: Annotated[Optional[str], typer.Option("--ignore", help="Leave out these codes, "  # noqa: UP045
                                                   "names or prefixes.")] = None,
     lang: LangOpt = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", help="Worker processes "  # noqa: UP045
+                                                "for plan files (default: the cores).")] = None,
 ) -> None:
     """Check plans against the regency's targets and report misalignments."""
     from sinkron.pipeline import Fatal, Options, exit_code
     from sinkron.pipeline import check as run
     from sinkron.report import reporter
+    from sinkron.workers import cores
 
     language = _lang(lang)
     if fail_on not in ("error", "warning", "info", "never"):
         _fail(f"--fail-on must be error, warning, info or never, not {fail_on}")
+    if jobs is not None and jobs < 1:
+        _fail(f"--jobs must be 1 or more, not {jobs}")
     options = Options(paths or ["plans"], targets or _default_targets(), _codes(select),
-                      _codes(ignore) or [])
+                      _codes(ignore) or [], jobs=jobs or cores())
     try:
         report = run(options)
     except Fatal as exc:
