@@ -66,13 +66,15 @@ def _what(report: Path) -> str:
     return f"{s['files']} files, {s['villages']} villages, {s['activities']} activities; {found}"
 
 
-def run(scale: str, folder: Path, jobs: int, repeat: int, xlsx: bool) -> dict[str, Any]:
+def run(scale: str, folder: Path, jobs: int, repeat: int, xlsx: bool,
+        jobs1: bool = True) -> dict[str, Any]:
     py = sys.executable
     plan: dict[str, tuple[list[str], Path | None]] = {
         "floor (a): PyYAML CSafeLoader, YAML files": ([py, "-m", "benchmarks.floors", "yaml",
                                                        "plans"], None),
-        "sinkron check YAML --jobs 1": (_sinkron("plans", 1), folder / "out-yaml-1.json"),
     }
+    if jobs1 or jobs == 1:
+        plan["sinkron check YAML --jobs 1"] = (_sinkron("plans", 1), folder / "out-yaml-1.json")
     if jobs > 1:
         plan[f"sinkron check YAML --jobs {jobs}"] = (_sinkron("plans", jobs),
                                                      folder / f"out-yaml-{jobs}.json")
@@ -134,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
                                              "national: a temporary folder, removed after)")
     ap.add_argument("--xlsx", action=argparse.BooleanOptionalAction,
                     help="also the workbook (default: not at national scale)")
+    ap.add_argument("--jobs1", action=argparse.BooleanOptionalAction,
+                    help="also --jobs 1 beside --jobs N (default: not at national scale)")
     a = ap.parse_args(argv)
     national = a.scale == "national"
     xlsx = a.xlsx if a.xlsx is not None else not national
@@ -143,7 +147,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {machine()}", file=sys.stderr)
     try:
         generate(a.scale, folder, jobs=a.jobs, xlsx=xlsx)
-        res = run(a.scale, folder, a.jobs, a.repeat or (1 if national else 3), xlsx)
+        res = run(a.scale, folder, a.jobs, a.repeat or (1 if national else 3), xlsx,
+                  a.jobs1 if a.jobs1 is not None else not national)
     finally:
         if temp:
             shutil.rmtree(folder, ignore_errors=True)
