@@ -89,6 +89,7 @@ def run(scale: str, folder: Path, jobs: int, repeat: int, xlsx: bool,
             print(f"  run {n + 1}/{repeat} {name}: {runs[name][-1]['wall']:.2f} s",
                   file=sys.stderr)
     rows = {name: {"best": min(r["wall"] for r in rs), "walls": [r["wall"] for r in rs],
+                   "cpu": min(r["cpu"] for r in rs),
                    "maxrss_mb": max(r["maxrss_mb"] for r in rs),
                    "tree_peak_mb": max(r["tree_peak_mb"] for r in rs),
                    "reported": _what(plan[name][1]) if plan[name][1] else ""}  # type: ignore
@@ -107,9 +108,9 @@ def table(res: dict[str, Any]) -> str:
     out = [f"scale **{res['scale']}**: {res['villages']:,} villages, "
            f"{res['yaml_mb']:.1f} MB of YAML" + (f", workbook {res['xlsx_mb']:.1f} MB"
                                                  if res["xlsx_mb"] else ""),
-           "", "| measured | best s | runs s | / floor (a) | / floor (b) | peak RSS MiB "
+           "", "| measured | best s | runs s | / floor (a) | / floor (b) | CPU s | peak RSS MiB "
            "(largest process) | peak RSS MiB (all processes) |",
-           "| --- | ---: | --- | ---: | ---: | ---: | ---: |"]
+           "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, r in rows.items():
         ratio_a = f"{r['best'] / fa:.2f}"
         ratio_b = f"{r['best'] / fb:.2f}" if fb else "-"
@@ -117,7 +118,7 @@ def table(res: dict[str, Any]) -> str:
             name += " (no workbook reader on this branch: one SK001)"
             ratio_a = ratio_b = "n/a"
         out.append(f"| {name} | {r['best']:.2f} | {' '.join(f'{w:.2f}' for w in r['walls'])} "
-                   f"| {ratio_a} | {ratio_b} | {r['maxrss_mb']:.0f} "
+                   f"| {ratio_a} | {ratio_b} | {r.get('cpu', 0):.2f} | {r['maxrss_mb']:.0f} "
                    f"| {r['tree_peak_mb']:.0f} |")
     out.append("")
     out += [f"- {name}: {r['reported']}" for name, r in rows.items() if r["reported"]]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -41,6 +42,7 @@ def _start(options: Options) -> None:
     global _WORKER
     from sinkron.pipeline import engine_for
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
     _WORKER = engine_for(options)
     gc.freeze()  # the targets and reference data: never garbage, never to be walked again
     gc.disable()
