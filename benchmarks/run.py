@@ -100,6 +100,10 @@ def run(scale: str, folder: Path, jobs: int, repeat: int, xlsx: bool,
             "rows": rows}
 
 
+def _cpu(row: dict[str, Any]) -> str:
+    return f"{row['cpu']:.2f}" if "cpu" in row else "-"  # results saved before CPU was kept
+
+
 def table(res: dict[str, Any]) -> str:
     """The results as a Markdown table with ratios to both floors."""
     rows = res["rows"]
@@ -118,7 +122,7 @@ def table(res: dict[str, Any]) -> str:
             name += " (no workbook reader on this branch: one SK001)"
             ratio_a = ratio_b = "n/a"
         out.append(f"| {name} | {r['best']:.2f} | {' '.join(f'{w:.2f}' for w in r['walls'])} "
-                   f"| {ratio_a} | {ratio_b} | {r.get('cpu', 0):.2f} | {r['maxrss_mb']:.0f} "
+                   f"| {ratio_a} | {ratio_b} | {_cpu(r)} | {r['maxrss_mb']:.0f} "
                    f"| {r['tree_peak_mb']:.0f} |")
     out.append("")
     out += [f"- {name}: {r['reported']}" for name, r in rows.items() if r["reported"]]
