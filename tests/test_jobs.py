@@ -33,7 +33,7 @@ def _both(folder: Path) -> tuple[list[str], list[str]]:
 @pytest.fixture
 def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pool even for a handful of files, so small cases exercise the workers."""
-    monkeypatch.setattr(sinkron.workers, "MIN_FILES_PER_JOB", 0)
+    monkeypatch.setattr(sinkron.workers, "MIN_FILES", 0)
 
 
 def test_many_plans_with_problems_same_report(tmp_path: Path, always_parallel: None) -> None:

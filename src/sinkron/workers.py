@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sinkron.pipeline import FileResult, Options
     from sinkron.rules.engine import Engine
 
-MIN_FILES_PER_JOB = 8  # below this a pool costs more than it saves
+MIN_FILES = 16  # below this, starting a pool costs more than it saves
 _WORKER: tuple[Engine, dict[str, str]] | None = None
 _done = 0
 
@@ -35,7 +35,8 @@ def cores() -> int:
 
 
 def worth_it(jobs: int, files: int) -> bool:
-    return jobs > 1 and files >= MIN_FILES_PER_JOB * min(jobs, 2)
+    """Whether `files` plan files are checked by a pool (a workbook is one file)."""
+    return jobs > 1 and files >= MIN_FILES
 
 
 def _start(options: Options) -> None:
