@@ -38,6 +38,8 @@ M_BAD_LANG = Msg("--lang must be en or id, not {value}",
                  "--lang harus en atau id, bukan {value}")
 M_BAD_FAIL_ON = Msg("--fail-on must be error, warning, info or never, not {value}",
                     "--fail-on harus error, warning, info atau never, bukan {value}")
+M_BAD_JOBS = Msg("--jobs must be 1 or more, not {value}",
+                 "--jobs harus 1 atau lebih, bukan {value}")
 M_INTERRUPTED = Msg("interrupted", "dihentikan")
 M_INTERNAL = Msg("internal error: {error} (SINKRON_DEBUG=1 shows the traceback)",
                  "galat internal: {error} (SINKRON_DEBUG=1 menampilkan jejak galatnya)")
@@ -123,20 +125,26 @@ def check(
         "--ignore", metavar=tr(H.V_CODES), help=tr(H.IGNORE))] = None,
     lang: LangOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "--no-progress", help=tr(H.QUIET))] = False,
+    jobs: Annotated[Optional[int], typer.Option(  # noqa: UP045
+        "--jobs", "-j", metavar="N", help=tr(H.JOBS))] = None,
 ) -> None:
     """Check plans against the regency's targets and report misalignments."""
     from sinkron.pipeline import Fatal, Options, exit_code
     from sinkron.pipeline import check as run
     from sinkron.progress import LoadProgress, wanted
     from sinkron.report import M_SUFFIX, file_format, reporter
+    from sinkron.workers import cores
 
     language = _lang(lang)
     if fail_on not in ("error", "warning", "info", "never"):
         fail(M_BAD_FAIL_ON(value=fail_on), language)
     if output is not None and file_format(output) is None:
         fail(M_SUFFIX(path=output), language)
+    if jobs is not None and jobs < 1:
+        fail(M_BAD_JOBS(value=jobs), language)
     options = Options(paths or ["plans"], targets or _default_targets(language),
-                      _codes(select, language), _codes(ignore, language) or [])
+                      _codes(select, language), _codes(ignore, language) or [],
+                      jobs=jobs or cores())
     try:
         with LoadProgress(language, wanted(quiet)) as progress:
             report = run(options, progress)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sinkron.findings import IndicatorInfo, Location, Note, Problem, Report, Severity
+from sinkron.findings import Finding, IndicatorInfo, Location, Note, Problem, Report, Severity
 from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
 from sinkron.load.source import SourceMap
@@ -21,6 +21,7 @@ from sinkron.reference import villages_in
 from sinkron.rules.context import Context, PlanSummary
 from sinkron.rules.engine import Engine
 from sinkron.rules.registry import code_names
+from sinkron.speed import RememberingContext, paused_gc, sweep
 
 M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
 M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
@@ -58,6 +59,7 @@ class Options:
     targets: Path
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
+    jobs: int = 1  # worker processes for plan files (the CLI defaults to the cores)
 
 
 @dataclass
@@ -147,6 +149,60 @@ def read_targets(path: Path, codes: dict[str, str]) -> tuple[Targets | None, Sou
     return targets, loaded.source, problems
 
 
+@dataclass
+class FileResult:
+    """What checking one plan file gives (picklable: workers send it back)."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    summaries: list[PlanSummary] = field(default_factory=list)
+    villages: list[str] = field(default_factory=list)
+    activities: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+def check_file(path: Path, name: str, engine: Engine, codes: dict[str, str]) -> FileResult:
+    """Read one plan file and run the plan rules on each plan in it."""
+    out = FileResult(name)
+    for read in read_plans(path, name, codes):
+        out.notes.extend(read.notes)
+        if read.plan is None:
+            out.findings.extend(f for p in read.problems
+                                if (f := engine.stamp(p, read.village, read.year)) is not None)
+            continue
+        findings, summary = engine.check_plan(read.plan, read.problems)
+        out.findings.extend(findings)
+        out.summaries.append(summary)
+        out.villages.append(read.plan.code)
+        out.activities += len(read.plan.activities)
+    return out
+
+
+def context_for(targets: Targets, source: SourceMap) -> Context:
+    villages = targets.regency.villages or villages_in(targets.regency.code)
+    return RememberingContext(targets, source, villages)
+
+
+def engine_for(options: Options) -> tuple[Engine, dict[str, str]]:
+    """The engine of a worker process (the targets were found usable by the parent)."""
+    codes = code_names()
+    targets, source, _ = read_targets(options.targets, codes)
+    if targets is None:
+        raise Fatal(f"targets changed while checking: {options.targets}")
+    return Engine(context_for(targets, source), options.select, options.ignore), codes
+
+
+def _results(paths: list[Path], options: Options, engine: Engine,
+             codes: dict[str, str]) -> Iterator[FileResult]:
+    from sinkron.workers import check_files, worth_it
+
+    if worth_it(options.jobs, len(paths)):
+        yield from check_files(paths, options, options.jobs)
+    else:
+        for path in paths:
+            yield check_file(path, display(path), engine, codes)
+
+
 def check(options: Options, progress: Callable[[int, int], None] | None = None) -> Report:
     """Run the whole check; Fatal for what stops sinkron before any finding can be made."""
     codes = code_names()
@@ -159,10 +215,8 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     report = Report(targets=display(options.targets))
     targets, tsource, tproblems = read_targets(options.targets, codes)
-    ctx = None
+    ctx = context_for(targets, tsource) if targets is not None else None
     if targets is not None:
-        villages = targets.regency.villages or villages_in(targets.regency.code)
-        ctx = Context(targets, tsource, villages)
         report.indicators = [IndicatorInfo(i.id, i.name, i.unit, i.direction, i.priority,
                                            i.project) for i in targets.indicators]
     engine = Engine(ctx, options.select, options.ignore)
@@ -176,23 +230,19 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     summaries: list[PlanSummary] = []
     codes_seen: set[str] = set()
-    for n, path in enumerate(found.plans):
-        report.files += 1
-        report.files_read.append(display(path))
-        for read in read_plans(path, display(path), codes):
-            report.notes.extend(read.notes)
-            if read.plan is None:
-                report.findings.extend(
-                    f for p in read.problems
-                    if (f := engine.stamp(p, read.village, read.year)) is not None)
-                continue
-            findings, summary = engine.check_plan(read.plan, read.problems)
-            report.findings.extend(findings)
-            summaries.append(summary)
-            codes_seen.add(read.plan.code)
-            report.activities += len(read.plan.activities)
-        if progress is not None:
-            progress(n + 1, len(found.plans))
+    # plans are streamed: only findings and the small per-plan summaries are kept
+    with paused_gc():
+        for n, result in enumerate(_results(found.plans, options, engine, codes)):
+            sweep(n)
+            report.files += 1
+            report.files_read.append(result.file)
+            report.notes.extend(result.notes)
+            report.findings.extend(result.findings)
+            summaries.extend(result.summaries)
+            codes_seen.update(result.villages)
+            report.activities += result.activities
+            if progress is not None:
+                progress(n + 1, len(found.plans))
     report.findings.extend(engine.check_regency(summaries))
     report.villages = len(codes_seen)
     report.projection = list(ctx.projection)

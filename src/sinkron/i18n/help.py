@@ -62,6 +62,8 @@ OUTPUT = Msg("Also write a report; the format follows the suffix: .xlsx, .json, 
              ".xml (JUnit).",
              "Tulis juga laporan ke berkas; bentuknya mengikuti akhiran nama: .xlsx, .json, "
              ".sarif, .xml (JUnit).")
+JOBS = Msg("Worker processes for plan files (default: the number of cores).",
+           "Jumlah proses pemeriksa berkas rencana (bawaan: jumlah inti prosesor).")
 FAIL_ON = Msg("error|warning|info|never: the lowest severity that fails the run.",
               "error|warning|info|never: tingkat temuan terendah yang membuat pemeriksaan "
               "dinyatakan gagal.")

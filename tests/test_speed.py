@@ -1,0 +1,38 @@
+"""The speed helpers change nothing but time: same answers, collector state restored."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from sinkron.model.plan import Activity
+from sinkron.pipeline import read_targets
+from sinkron.reference import nomenclature
+from sinkron.rules.context import Context
+from sinkron.rules.registry import code_names
+from sinkron.speed import RememberingContext, paused_gc
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_remembering_context_answers_as_context() -> None:
+    targets, source, _ = read_targets(ROOT / "targets.yaml", code_names())
+    assert targets is not None
+    plain, fast = Context(targets, source, 248), RememberingContext(targets, source, 248)
+    codes = [c for c in nomenclature() if c.count(".") == 2]
+    for _ in range(2):  # the second round is answered from memory
+        for code in codes:
+            act = Activity.model_validate({"code": code, "name": "x", "budget": 1, "fund": "DD",
+                                           "supports": ["stunting", "rls", "nope"]})
+            assert fast.by_code(code) == plain.by_code(code)
+            assert fast.exempt(code) == plain.exempt(code)
+            assert fast.supported(act) == plain.supported(act)
+    assert fast.indicator_ids == plain.indicator_ids
+    assert any(fast.by_code(c) for c in codes) and any(fast.exempt(c) for c in codes)
+
+
+def test_paused_gc_restores_the_collector() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled() and gc.get_freeze_count() > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
