@@ -59,6 +59,7 @@ class Plan:
     # what was left out for SK002, so rules that judge absence do not cascade from it
     left_out: set[str] = field(default_factory=set)  # "activities" and/or "indicators"
     left_out_ids: set[str] = field(default_factory=set)  # ids of left-out indicator entries
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # derived once per plan
 
     def complete(self, key: str) -> bool:
         """True when no entry of `key` ("activities", "indicators") was left out."""
@@ -103,21 +104,29 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
 
 def text_numbers(raw: Any, obj: Any, path: Path, source: SourceMap) -> Iterator[Problem]:
     """SK003 for every number that was written as text (walks raw data beside the model)."""
+    if isinstance(raw, str):  # a leaf: only text can be a number written as text
+        if isinstance(obj, int | float) and not isinstance(obj, bool) and is_text_number(raw):
+            yield Problem("SK003", M_LOCAL(raw=str(raw).strip(), value=num(obj, 6)),
+                          source.value(path), path=path)
+        return
     if isinstance(obj, BaseModel):
         if not isinstance(raw, Mapping):
             return
-        for name in type(obj).model_fields:
-            if name in raw:
-                yield from text_numbers(raw[name], getattr(obj, name), path + (name,), source)
+        # __pydantic_fields__: the model_fields property costs a call on every access
+        for name in type(obj).__pydantic_fields__:
+            r = raw.get(name)
+            if r is None or type(r) is bool:
+                continue
+            o = getattr(obj, name)
+            if type(o) is str:  # a text field holds no number (most fields: skip the call)
+                continue
+            yield from text_numbers(r, o, path + (name,), source)
     elif isinstance(obj, list) and isinstance(raw, list):
         for i, (r, o) in enumerate(zip(raw, obj, strict=False)):
             yield from text_numbers(r, o, path + (i,), source)
     elif isinstance(obj, dict) and isinstance(raw, Mapping):
         for (rk, rv), ov in zip(raw.items(), obj.values(), strict=False):
             yield from text_numbers(rv, ov, path + (rk,), source)
-    elif isinstance(obj, int | float) and not isinstance(obj, bool) and is_text_number(raw):
-        yield Problem("SK003", M_LOCAL(raw=str(raw).strip(), value=num(obj, 6)),
-                      source.value(path), path=path)
 
 
 def waivers(raw: Mapping[str, str], prefix: Path, source: SourceMap,

@@ -83,7 +83,7 @@ def read_number(raw: object) -> float | int:
             raise _err("too_large")
         return raw
     if isinstance(raw, str):
-        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+        if len(raw) > MAX_DIGITS and sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
             raise _err("too_large")  # before int() or float() can overflow on it
         if isinstance(raw, Plain):
             n = _yaml_number(raw)

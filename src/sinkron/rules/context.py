@@ -21,6 +21,8 @@ class Context:
     source: SourceMap
     regency_villages: int
     projection: list[ProjectionRow] = field(default_factory=list)
+    _supported: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -38,12 +40,17 @@ class Context:
         return [i for i in self.targets.indicators
                 if any(code_matches(code, p) for p in i.activity_codes)]
 
-    def supported(self, activity: Activity) -> set[str]:
+    def supported(self, activity: Activity) -> frozenset[str]:
         """The indicators an activity supports: named in `supports`, or by the regency's
         code mapping. Unknown ids (SK101) are no link. Every rule and report uses this."""
-        known = self.indicator_ids
-        return {i.id for i in self.by_code(activity.code)} | {s for s in activity.supports
-                                                              if s in known}
+        key = (activity.code, *activity.supports)
+        got = self._supported.get(key)
+        if got is None:  # asked for every activity by several rules; codes repeat a lot
+            known = self.indicator_ids
+            got = self._supported[key] = frozenset(
+                {i.id for i in self.by_code(activity.code)}
+                | {s for s in activity.supports if s in known})
+        return got
 
     @property
     def indicator_ids(self) -> frozenset[str]:
@@ -92,6 +99,13 @@ class FundShareResult:
 
 def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     """The fund-share rules that apply to a plan (its year, a fund it has), with the shares."""
+    got = plan.memo.get("fund_shares")
+    if got is None:  # SK401 and the summary both ask
+        got = plan.memo["fund_shares"] = _fund_shares(plan, ctx)
+    return list(got)
+
+
+def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     out: list[FundShareResult] = []
     for rule in ctx.targets.policy.fund_shares:
         available = plan.header.funds.get(rule.fund, 0)
