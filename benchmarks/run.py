@@ -119,7 +119,7 @@ def table(res: dict[str, Any]) -> str:
         ratio_a = f"{r['best'] / fa:.2f}"
         ratio_b = f"{r['best'] / fb:.2f}" if fb else "-"
         if "workbook" in name and r["reported"].endswith(" 0 activities; SK001 x1"):
-            name += " (no workbook reader on this branch: one SK001)"
+            name += " (refused with one SK001: over the reader's size limits)"
             ratio_a = ratio_b = "n/a"
         out.append(f"| {name} | {r['best']:.2f} | {' '.join(f'{w:.2f}' for w in r['walls'])} "
                    f"| {ratio_a} | {ratio_b} | {_cpu(r)} | {r['maxrss_mb']:.0f} "
