@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any
 from sinkron.findings import IndicatorInfo, Location, Note, Problem, Report, Severity
 from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
+from sinkron.load.files import M_READ, open_regular
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml import MAX_BYTES, load_yaml
 from sinkron.load.yaml_messages import M_TOO_BIG
@@ -22,7 +22,6 @@ from sinkron.rules.context import Context, PlanSummary
 from sinkron.rules.engine import Engine
 from sinkron.rules.registry import code_names
 
-M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
 M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
                         "berkas target tidak ditemukan: {path}")
 M_MISSING = Msg("no such file or folder: {paths}", "berkas atau folder tidak ada: {paths}")
@@ -34,10 +33,6 @@ M_TARGETS_HERE = Msg("this is a targets file (it has `regency` and `period`), no
                      "move it out of the plans folder or give it with --targets",
                      "ini berkas target kabupaten (memuat `regency` dan `period`), bukan "
                      "rencana desa; pindahkan dari folder rencana atau berikan dengan --targets")
-
-M_NOT_REGULAR = Msg("not an ordinary file (a pipe, socket or device); put the plan in a file",
-                    "bukan berkas biasa (pipe, soket, atau perangkat); simpan rencana dalam "
-                    "berkas")
 
 
 class Fatal(Exception):
@@ -74,14 +69,12 @@ class PlanRead:
 def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
     """The file's bytes; a pipe, a device or an oversized file is SK001, never read (a pipe
     would block forever, /dev/zero would fill the memory)."""
+    fh, problem = open_regular(path, display_name, MAX_BYTES, M_TOO_BIG,
+                               Location(display_name, 1, 1))
+    if fh is None:
+        return None, problem
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None, Problem("SK001", M_NOT_REGULAR(), Location(display_name))
-        if info.st_size > MAX_BYTES:
-            return None, Problem("SK001", M_TOO_BIG(size=info.st_size, limit=MAX_BYTES),
-                                 Location(display_name, 1, 1))
-        with path.open("rb") as fh:
+        with fh:
             return fh.read(MAX_BYTES + 1), None  # load_yaml reports a file that grew
     except OSError as exc:
         return None, Problem("SK001", M_READ(error=exc.strerror or str(exc)),

@@ -1,8 +1,17 @@
-"""One worksheet's XML streamed into cells: values, errors, formulas without values, merges."""
+"""One worksheet's XML streamed into cells: values, errors, formulas without values, merges.
+
+Written for speed (a regency workbook has hundreds of thousands of cells): element names are
+looked up once, the common cell (a number or a shared string) takes few branches. Every
+stored value is checked: a value no spreadsheet program writes (a boolean "yes", a number
+"1e400", a text index past the shared strings) is a :class:`Bad` cell, never an exception
+that would lose the whole sheet, and never a silently wrong value.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -12,20 +21,27 @@ from sinkron.load.ooxml import Package, fast_parser
 MAX_ROWS = 100_000  # a regency of 250 villages x 100 activities is 25,000 rows
 MAX_COLUMNS = 500
 MAX_MERGED = 50_000
+MAX_CHARS = 10_000  # characters in one cell, as in a YAML value
+SHOWN = 60  # characters of a bad value kept to name it
 
 Cells = dict[int, dict[int, Any]]  # row -> column -> value (1-based), only non-empty cells
+DIGITS = "0123456789"
+NO_CELL: dict[str, str] = {}  # outside a cell (never written to)
 
 
 @dataclass(frozen=True, slots=True)
 class Bad:
-    """A cell whose value cannot be used: an error (#DIV/0!) or a formula never computed."""
+    """A cell whose value cannot be used: an error (#DIV/0!), a formula never computed, a
+    stored value no spreadsheet program writes ("invalid", `what` names the expected kind:
+    number, boolean, date, text) or a text too long to be real ("long", `text` its size)."""
 
-    kind: str  # "error" | "formula"
+    kind: str  # "error" | "formula" | "invalid" | "long"
     text: str
+    what: str = ""
 
 
 class TooBig(Exception):
-    """The sheet declares or holds more than sinkron reads: (kind, rows, columns)."""
+    """The sheet declares or holds more than sinkron reads: (kind, row, column)."""
 
 
 @cache
@@ -37,60 +53,110 @@ def column_letter(col: int) -> str:
     return out
 
 
-def _position(ref_text: str) -> tuple[int, int]:
-    """"E16" -> (16, 5)."""
-    letters = ref_text.rstrip("0123456789")
+COLUMNS: dict[str, int] = {}  # "E" -> 5, filled as letters are met (at most XFD: 16,384)
+
+
+def _column(letters: str) -> int:
+    """"E" -> 5; 0 when the letters are not a column name."""
+    col = COLUMNS.get(letters)
+    if col is not None:
+        return col
+    if not letters or len(letters) > 7 or not letters.isascii() or not letters.isalpha():
+        return 0
     col = 0
     for ch in letters.upper():
         col = col * 26 + ord(ch) - 64
-    return int(ref_text[len(letters):]), col
+    if col <= 16_384:  # remember only real columns, so junk cannot grow the table
+        COLUMNS[letters] = col
+    return col
+
+
+def position(ref_text: str) -> tuple[int, int] | None:
+    """"E16" -> (16, 5); None for text that is no cell reference."""
+    letters = ref_text.rstrip(DIGITS)
+    digits = ref_text[len(letters):]
+    col = COLUMNS.get(letters) or _column(letters)
+    if not col or not digits or len(digits) > 9 or digits[0] == "0":
+        return None  # "A0" names no cell: placed by order rather than never read
+    return int(digits), col
+
+
+# xsd:double as spreadsheet programs write it; float() alone would also take "nan",
+# "1_000", " 1 " and Arabic-Indic digits
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,5})?")
+
+
+def whole(raw: str) -> bool:
+    """ASCII digits only, few enough for int() (which refuses over 4,300)."""
+    return raw.isascii() and raw.isdigit() and len(raw) < 16
+
+
+def number(raw: str) -> int | float | Bad:
+    """The number a <v> holds: whole numbers as int; NaN, infinity and junk are Bad."""
+    if whole(raw) or (raw[:1] == "-" and whole(raw[1:])):
+        return int(raw)
+    if NUMBER.fullmatch(raw):
+        value = float(raw)
+        if math.isfinite(value):
+            return value
+    return Bad("invalid", raw[:SHOWN], "number")
 
 
 class SheetReader:
     """expat handlers for one worksheet: cells with their values, merged ranges."""
 
-    def __init__(self, package: Package, cells: Cells) -> None:
+    def __init__(self, package: Package, cells: Cells, budget: int) -> None:
         self.strings = package.strings
         self.dates = package.date_styles
         self.epoch = package.epoch
         self.cells = cells
+        self.budget = budget  # XML elements the workbook may still hold
         self.merged: list[str] = []
         self.row = 0
         self.col = 0
-        self.cell: dict[str, str] = {}
-        self.value: list[str] | None = None  # text of <v>, or of <t> in an inline string
+        self.cell: dict[str, str] = NO_CELL
+        self.value: list[str] | None = None  # text of <v>
         self.formula: list[str] | None = None
-        self.inline: list[str] = []
+        self.inline: list[str] | None = None  # text of <t> in an inline string
         self.grab: list[str] | None = None
-        self.local: dict[str, str] = {}  # "x:c" -> "c"
+        self.phonetic = 0  # inside <rPh>: a reading guide, not the cell's text
+        self.names: dict[str, str] = {}  # "x:c" -> "c"
         self.parser = fast_parser(self.start, self.end, self.text)
 
-    def _local(self, name: str) -> str:
-        tag = self.local.get(name)
-        if tag is None:
-            tag = self.local[name] = name.rpartition(":")[2]
-        return tag
-
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = self._local(name)
+        self.budget -= 1
+        if self.budget < 0:
+            raise TooBig("elements", self.row, self.col)
+        tag = self.names.get(name)
+        if tag is None:
+            tag = self.names[name] = name.rpartition(":")[2]
         if tag == "c":
             self.cell = attrs
-            self.value, self.formula, self.inline = None, None, []
-            if "r" in attrs:
-                self.row, self.col = _position(attrs["r"])
-            else:
+            self.value = self.formula = self.inline = None
+            ref_text = attrs.get("r")
+            at = position(ref_text) if ref_text is not None else None
+            if at is None:  # no (usable) reference: the next cell of the row
                 self.col += 1
+            else:
+                self.row, self.col = at
         elif tag == "v":
             self.value = self.grab = []
-        elif tag == "f":
-            self.formula = self.grab = []
-        elif tag == "t" and self.cell:
-            self.grab = self.inline
         elif tag == "row":
-            self.row = int(attrs["r"]) if attrs.get("r", "").isdigit() else self.row + 1
+            raw = attrs.get("r")
+            self.row = int(raw) if raw is not None and whole(raw) and raw[0] != "0" \
+                else self.row + 1
             self.col = 0
             if self.row > MAX_ROWS:
-                raise TooBig("rows", self.row, 0)
+                raise TooBig("rows", self.row, 1)
+        elif tag == "t":
+            if self.cell and not self.phonetic:
+                if self.inline is None:
+                    self.inline = []
+                self.grab = self.inline
+        elif tag == "f":
+            self.formula = self.grab = []
+        elif tag == "rPh":
+            self.phonetic += 1
         elif tag == "dimension":
             self._dimension(attrs.get("ref", ""))
         elif tag == "mergeCell" and len(self.merged) < MAX_MERGED:
@@ -101,52 +167,81 @@ class SheetReader:
             self.grab.append(data)
 
     def end(self, name: str) -> None:
-        tag = self._local(name)
-        if tag in ("v", "f", "t"):
+        tag = self.names[name]
+        if tag == "v" or tag == "t" or tag == "f":
             self.grab = None
         elif tag == "c":
+            if self.value is None and self.inline is None and self.formula is None:
+                self.cell = NO_CELL  # an empty (formatted) cell: the commonest in a flood
+                return
             value = self._value()
-            self.cell = {}
-            if value is None or (isinstance(value, str) and not value.strip()):
+            self.cell = NO_CELL
+            if value is None or (value.__class__ is str and not value.strip()):
                 return
             if self.col > MAX_COLUMNS:
-                raise TooBig("columns", 0, self.col)
-            self.cells.setdefault(self.row, {})[self.col] = value
+                raise TooBig("columns", self.row, self.col)
+            row = self.cells.get(self.row)
+            if row is None:
+                row = self.cells[self.row] = {}
+            row[self.col] = value
+        elif tag == "rPh":
+            self.phonetic -= 1
 
     def _value(self) -> Any:
-        kind = self.cell.get("t", "n")
-        raw = "".join(self.value) if self.value is not None else None
-        if not raw and kind != "inlineStr":  # <v/> is no value either
+        cell = self.cell
+        kind = cell.get("t", "n")
+        if kind == "inlineStr":
+            return self._text("".join(self.inline or ()))
+        raw = "".join(self.value) if self.value is not None else ""
+        if not raw:  # <v/> is no value either
             if self.formula is not None:
-                return Bad("formula", "=" + "".join(self.formula)[:60])
+                return Bad("formula", "=" + "".join(self.formula)[:SHOWN])
             return None
         if kind == "s":
-            return self.strings[int(raw or "")]
-        if kind == "inlineStr":
-            return "".join(self.inline)
-        if kind in ("str", "d"):
-            return dt.datetime.fromisoformat(raw or "") if kind == "d" else raw
+            return self._shared(raw)
+        if kind == "n":
+            value = int(raw) if raw.isdigit() and raw.isascii() and len(raw) < 16 \
+                else number(raw)
+            style = cell.get("s")
+            if style is None or value.__class__ is Bad or not whole(style) \
+                    or int(style) not in self.dates:
+                return value
+            return self._date(value)  # type: ignore[arg-type]
+        if kind == "str":
+            return self._text(raw)
         if kind == "b":
-            return raw == "1"
+            return raw == "1" if raw in ("0", "1") else Bad("invalid", raw[:SHOWN], "boolean")
         if kind == "e":
-            return Bad("error", raw or "")
-        number: int | float = int(raw) if raw and raw.lstrip("-").isdigit() else float(raw or 0)
-        style = self.cell.get("s", "0")
-        if style.isdigit() and int(style) in self.dates:
-            from openpyxl.utils.datetime import from_excel
-
+            return Bad("error", raw[:SHOWN])
+        if kind == "d":
             try:
-                return from_excel(number, self.epoch)
-            except (OverflowError, ValueError):
-                return Bad("error", "#VALUE!")
-        return number
+                return dt.datetime.fromisoformat(raw)
+            except ValueError:
+                return Bad("invalid", raw[:SHOWN], "date")
+        return Bad("invalid", f'{raw[:SHOWN]} (t="{kind[:20]}")', "value")
+
+    def _shared(self, raw: str) -> Any:
+        """The shared string a t="s" cell points at; a missing one is Bad, not another's."""
+        if whole(raw) and int(raw) < len(self.strings):
+            return self._text(self.strings[int(raw)])
+        return Bad("invalid", raw[:SHOWN], "shared")
+
+    def _text(self, text: str) -> str | Bad:
+        return text if len(text) <= MAX_CHARS else Bad("long", str(len(text)))
+
+    def _date(self, value: int | float) -> Any:
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            return from_excel(value, self.epoch)
+        except (OverflowError, ValueError):
+            return Bad("error", "#VALUE!")
 
     def _dimension(self, text: str) -> None:
         """A declared size beyond the caps ends the read before any row is parsed."""
-        last = text.rpartition(":")[2]
-        try:
-            rows, cols = _position(last)
-        except ValueError:
+        last = position(text.rpartition(":")[2])
+        if last is None:
             return
+        rows, cols = last
         if rows > MAX_ROWS or cols > MAX_COLUMNS:
             raise TooBig("declared", rows, cols)
