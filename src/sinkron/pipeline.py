@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sinkron.findings import IndicatorInfo, Location, Note, Problem, Report, Severity
@@ -169,7 +169,8 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     summaries: list[PlanSummary] = []
     codes_seen: set[str] = set()
-    for n, path in enumerate(found.plans):
+    plans = sorted(found.plans, key=_walk_order)  # the order files are named in changes nothing
+    for n, path in enumerate(plans):
         report.files += 1
         report.files_read.append(display(path))
         for read in read_plans(path, display(path), codes):
@@ -185,7 +186,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
             codes_seen.add(read.plan.code)
             report.activities += len(read.plan.activities)
         if progress is not None:
-            progress(n + 1, len(found.plans))
+            progress(n + 1, len(plans))
     report.findings.extend(engine.check_regency(summaries))
     report.villages = len(codes_seen)
     report.projection = list(ctx.projection)
@@ -194,6 +195,12 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         report.fatal = True
     report.sort()
     return report
+
+
+def _walk_order(path: Path) -> tuple[tuple[str, ...], str]:
+    """The order a sorted folder walk gives: a folder's files, then its subfolders'."""
+    shown = PurePosixPath(display(path))
+    return shown.parent.parts, shown.name
 
 
 def exit_code(report: Report, fail_on: str) -> int:
