@@ -100,26 +100,33 @@ def test_ci_formats_and_report_files_are_byte_identical(fmt: str, report: str,
     assert first.stdout == again.stdout and "SK103" in first.stdout
     one, two = (out / f"1-{report}").read_bytes(), (out / f"2-{report}").read_bytes()
     assert one == two and len(one) > 1000
+    if report.endswith(".xlsx"):  # dated by the newest input file, not by the clock
+        import datetime as dt
+        import io
+
+        import openpyxl
+
+        newest = max(int((folder / p).stat().st_mtime) for p in ["targets.yaml", *_files(folder)])
+        props = openpyxl.load_workbook(io.BytesIO(one)).properties
+        assert props.created == props.modified == \
+            dt.datetime.fromtimestamp(newest, dt.UTC).replace(tzinfo=None)
 
 
-def test_workbook_report_is_dated_by_its_inputs(folder: Path) -> None:
+def test_report_date_is_source_date_epoch_when_set(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reproducible builds: a CI checkout gives every file a new time, SOURCE_DATE_EPOCH wins."""
     import datetime as dt
-    import io
+    import os
 
-    import openpyxl
+    from sinkron.report.xlsx import report_stamp
 
-    out = folder.parent / "out-dated"
-    out.mkdir(exist_ok=True)
-    newest = max(p.stat().st_mtime for p in [folder / "targets.yaml",
-                                               *(folder / p for p in _files(folder))])
-    run = sinkron(folder, "check", "plans", "--targets", "targets.yaml", "--format", "concise",
-                  "-o", str(out / "r.xlsx"))
-    assert_clean_exit(run, allowed=(1,))
-    props = openpyxl.load_workbook(io.BytesIO((out / "r.xlsx").read_bytes())).properties
-    expected = dt.datetime.fromtimestamp(int(newest), dt.UTC).replace(tzinfo=None)
-    assert props.created == props.modified == expected
-    # reproducible builds: SOURCE_DATE_EPOCH wins (a CI checkout gives files new times)
-    run = sinkron(folder, "check", "plans", "--targets", "targets.yaml", "--format", "concise",
-                  "-o", str(out / "s.xlsx"), environ=env(SOURCE_DATE_EPOCH="1735689600"))
-    props = openpyxl.load_workbook(io.BytesIO((out / "s.xlsx").read_bytes())).properties
-    assert props.created == props.modified == dt.datetime(2025, 1, 1)
+    inputs = [tmp_path / "a.yaml", tmp_path / "b.xlsx"]
+    for n, path in enumerate(inputs):
+        path.write_text("x", "utf-8")
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert report_stamp([*inputs, tmp_path / "gone.yaml"]) == dt.datetime(2023, 11, 14, 22, 13, 21)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    assert report_stamp(inputs) == dt.datetime(2025, 1, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")  # not a number: the inputs' time
+    assert report_stamp(inputs) == dt.datetime(2023, 11, 14, 22, 13, 21)
