@@ -48,9 +48,9 @@ M_DAMAGED = Msg("the workbook is damaged ({error}); open it in a spreadsheet pro
                 "it again",
                 "buku kerja rusak ({error}); buka di program lembar kerja lalu simpan ulang")
 M_BOMB = Msg("the workbook declares {what}, more than sinkron reads ({limit}); it is not a "
-             "normal workbook",
+             "normal workbook: save it again from a spreadsheet program, or split it",
              "buku kerja menyatakan {what}, melebihi batas sinkron ({limit}); bukan buku kerja "
-             "yang wajar")
+             "yang wajar: simpan ulang dari program lembar kerja, atau pecah buku kerjanya")
 M_CSV = Msg("this is a CSV (plain text) file renamed .xlsx; open it in a spreadsheet program "
             "and save it as Excel Workbook (.xlsx)",
             "ini berkas CSV (teks biasa) yang diberi nama .xlsx; buka di program lembar kerja "
