@@ -77,6 +77,7 @@ def test_hostile_workbook_gives_located_finding(case: Case, together: tuple[Path
                     and says in f["message"]]
         assert matching, (code, where, says,
                           [(f["code"], _located(f), f["message"][:120]) for f in found[:8]])
+        assert matching[0]["severity"] == "error"  # alone, the workbook would exit 1
     # nothing beyond what the case expects from the reader, and nothing twice
     assert len(reading) == len(case.expect), [(f["code"], _located(f)) for f in reading]
 
@@ -134,6 +135,8 @@ def test_validate_command_on_the_hostile_workbooks(together: tuple[Path, Run]) -
     assert_clean_exit(run, allowed=(1,))
     found = {f["file"] for f in run.json()["findings"] if f["code"] in ("SK001", "SK002")}
     assert found == {f for f in files if not f.startswith(("plans/dimension", "plans/rich"))}
+    odd = [f["message"] for f in run.json()["findings"] if f["file"] in files[-2:]]
+    assert len(odd) == 2 and all("not an ordinary file" in m for m in odd), odd
 
 
 def test_debug_off_still_no_traceback(tmp_path: Path) -> None:
