@@ -3,7 +3,9 @@ lost, nothing read from outside the workbook.
 
 Every case runs in a subprocess (`python -m sinkron check ... --format json`) limited to
 3 GiB of memory and 5 s of CPU (tests/cli_run.py). The cheap cases share one run, one file
-each in plans/; the floods, which spend most of a workbook's reading budget, run alone.
+each in plans/; the floods, which spend most of a workbook's reading budget, run alone
+(the costliest, 500,000 numbers in cells, takes 3-3.5 s of CPU on the 2-core development
+machine, start-up included).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from tests.cli_run import Run, assert_clean_exit, check_json, env, sinkron
 from tests.xlsx_forge import package, zipped
 from tests.xlsx_hostile_cases import CASES, SECRET, Case
 
-HEAVY = ("strings_flood", "element_flood", "row_flood")
+HEAVY = ("strings_flood", "element_flood", "row_flood", "cell_flood", "same_part_four_times")
 CHEAP = tuple(c for c in CASES if c.name not in HEAVY)
 TARGETS = complete("", BASE_TARGETS)
 
@@ -107,10 +109,10 @@ def test_flood_ends_within_the_budget(name: str, tmp_path: Path) -> None:
     run = check_json(_folder(tmp_path, (case,)))
     assert_clean_exit(run, allowed=(1,))
     found = _findings(run, f"plans/{name}.xlsx")
-    code, where, says = case.expect[0]
-    assert [(f["code"], _located(f)) for f in found] == [(code, where)] or \
-        (where is None and [f["code"] for f in found] == [code]), found
-    assert says in found[0]["message"]
+    assert len(found) == len(case.expect), [(f["code"], _located(f)) for f in found]
+    for code, where, says in case.expect:  # where None: the cell reached depends on the flood
+        assert any(f["code"] == code and says in f["message"]
+                   and (where is None or _located(f) == where) for f in found), found
     print(f"\n{name}: {run.cpu:.2f}s CPU, {run.wall:.2f}s wall")
 
 

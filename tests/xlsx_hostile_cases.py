@@ -17,8 +17,8 @@ from pathlib import Path
 
 from sinkron.load.ooxml import MAX_STRINGS
 from sinkron.load.sheet_xml import MAX_CHARS
-from sinkron.load.sniff import MAX_MEMBERS, OLE2
-from sinkron.load.zipread import MAX_ELEMENTS
+from sinkron.load.sniff import MAX_FILE_BYTES, MAX_MEMBERS, OLE2
+from sinkron.load.zipread import MAX_ELEMENTS, MAX_INFLATED
 from tests.xlsx_forge import (
     MAIN,
     XML,
@@ -198,6 +198,24 @@ def _missing_sheet_part(_: Path) -> bytes:
     return zipped(parts)
 
 
+def _same_part_four_times(_: Path) -> bytes:
+    """The four layout sheets' relations point at one 27 MB part: each read is within the
+    declared sizes, the four together unpack past the workbook's 100 MB (counted while
+    inflating). The padding is random text in comments of under 1 MB, which packs like a
+    real sheet."""
+    parts = package()
+    text = _random_bytes(27_000_000)
+    padding = b"".join(b"<!--" + text[n:n + 999_000] + b"-->"
+                       for n in range(0, len(text), 999_000))
+    top = f'<worksheet xmlns="{MAIN}">'.encode()
+    parts[ACTIVITIES] = parts[ACTIVITIES].replace(top, top + padding)
+    rels = parts["xl/_rels/workbook.xml.rels"].decode()
+    for title in ("desa", "sumber_dana", "indikator"):
+        rels = rels.replace(sheet_of(title).removeprefix("xl/"), ACTIVITIES.removeprefix("xl/"))
+    parts["xl/_rels/workbook.xml.rels"] = rels.encode()
+    return zipped(parts, {ACTIVITIES: {"level": 1}})
+
+
 def _ods(_: Path) -> bytes:
     return forge([Member("mimetype", b"application/vnd.oasis.opendocument.spreadsheet",
                          stored=True), Member("content.xml", b"<office:document-content/>")])
@@ -211,6 +229,12 @@ ZIP_CASES = (
     Case("declared_total", _declared_total, (("SK001", None, "bytes uncompressed"),)),
     Case("honest_bomb", _honest_bomb, (("SK001", None, "packed into"),)),
     Case("million_entries", _million_entries, (("SK001", None, "-byte list of parts"),)),
+    Case("same_part_four_times", _same_part_four_times, (
+        ("SK002", "desa!A1", "no header row"), ("SK002", "sumber_dana!A1", "no header row"),
+        ("SK002", "indikator!A1", "no header row"),
+        ("SK001", "kegiatan!A1", f"the workbook unpacks to more than {MAX_INFLATED} bytes"))),
+    Case("over_size_cap", lambda _: b"PK\x03\x04" + bytes(MAX_FILE_BYTES),
+         (("SK001", None, f"more than the {MAX_FILE_BYTES} bytes sinkron reads"),)),
     Case("many_members", _many_members, (("SK001", None, f"{MAX_MEMBERS + 1} parts"),)),
     Case("nested_zip", _nested, (("SK001", None, "zip archive that holds no Excel"),)),
     Case("zip_as_sheet", lambda _: zipped(with_part(package(), ACTIVITIES, zipped(package()))),
@@ -263,8 +287,13 @@ LETTERS = bytes(range(256)).maketrans(bytes(range(256)), b"abcdefghijklmnopqrstu
                                       + b"abcdefghijklm")
 
 
+def _random_bytes(size: int) -> bytes:
+    """Lower-case letters and spaces: they pack like text (about 1.6 to 1), not like a bomb."""
+    return random.Random(11).randbytes(size).translate(LETTERS)
+
+
 def _random_text(size: int) -> str:
-    return random.Random(11).randbytes(size).translate(LETTERS).decode()
+    return _random_bytes(size).decode()
 
 
 def _element_flood(_: Path) -> bytes:
@@ -279,12 +308,26 @@ def _element_flood(_: Path) -> bytes:
 
 
 def _row_flood(_: Path) -> bytes:
-    """Rows of one number each, scattered over the first 100,000 rows: the costliest
-    elements to read (every one a value to keep)."""
+    """Row elements of one number each, scattered over the first 100,000 rows: more row
+    elements than a sheet of 100,000 rows can hold."""
     rng = random.Random(6)
     block = b"".join(b'<row><c r="A%d"><v>%d</v></c></row>' % (rng.randrange(3, 99_999), n)
                      for n in range(3_000))
     rows = block * (MAX_ELEMENTS // 9_000 + 1)
+    sheet = _activities_xml().replace(b"</sheetData>", rows + b"</sheetData>")
+    return zipped(with_part(package(), ACTIVITIES, sheet), {ACTIVITIES: {"level": 1}})
+
+
+def _cell_flood(_: Path) -> bytes:
+    """Rows of 20 numbers each, under every row and column limit, more cells than the
+    workbook's element budget: the costliest elements to read (every one a value to keep)."""
+    rng = random.Random(8)
+    values = [rng.randrange(10**6) for _ in range(20_011)]
+    letters = [column(c) for c in range(1, 21)]
+    rows = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{letters[c]}{r}"><v>{values[(r * 20 + c) % 20_011]}'
+                                   "</v></c>" for c in range(20)) + "</row>"
+        for r in range(3, MAX_ELEMENTS // 41 + 1_000)).encode()
     sheet = _activities_xml().replace(b"</sheetData>", rows + b"</sheetData>")
     return zipped(with_part(package(), ACTIVITIES, sheet), {ACTIVITIES: {"level": 1}})
 
@@ -306,7 +349,8 @@ SIZE_CASES = (
          (("SK001", None, f"more than {MAX_STRINGS} shared texts"),)),
     Case("element_flood", _element_flood,
          (("SK001", "kegiatan!A1", f"more than {MAX_ELEMENTS} cells, rows and other XML"),)),
-    Case("row_flood", _row_flood, (("SK001", None, f"more than {MAX_ELEMENTS} cells"),)),
+    Case("row_flood", _row_flood, (("SK001", None, "has data beyond row 100000"),)),
+    Case("cell_flood", _cell_flood, (("SK001", None, f"more than {MAX_ELEMENTS} cells"),)),
     Case("cell_of_10_mb", _sheet_with(lambda: (
         '<row r="2"><c r="A2" t="inlineStr"><is><t>2.2.02</t></is></c>'
         f'<c r="B2" t="inlineStr"><is><t>{_random_text(LONG)}</t></is></c>'
@@ -369,8 +413,23 @@ def _rich_and_inline(_: Path) -> bytes:
     return zipped(parts)
 
 
+def _huge_attribute(_: Path) -> bytes:
+    """A 20 MB attribute value: one XML token, refused (expat before 2.6 rescans a token on
+    each piece it is fed, and is slow on huge ones), as is a huge comment."""
+    parts = package(village("35.05.04.2005", "Bendosari"))
+    junk = _random_bytes(20_000_000)
+    parts[ACTIVITIES] = parts[ACTIVITIES].replace(b'<c r="A2"', b'<c x="' + junk + b'" r="A2"')
+    return zipped(parts, {ACTIVITIES: {"level": 1}})
+
+
 READ_CASES = (
     BAD_VALUES,
+    Case("huge_attribute", _huge_attribute,
+         (("SK001", "kegiatan!A2", "one XML item (a tag with its attributes, or a comment)"),)),
+    Case("huge_comment", _replace("xl/sharedStrings.xml", lambda _: (
+        package()["xl/sharedStrings.xml"].replace(b"<si>", b"<!--" + _random_bytes(
+            5_000_000) + b"--><si>", 1))),
+         (("SK001", None, "one XML item (a tag with its attributes, or a comment)"),)),
     Case("dimension_too_small", _sheet_with(lambda: "".join(
         _activity_row(r, f'<c r="D{r}"><v>{r * 1000}</v></c>') for r in range(2, 52)), "A1:A1",
         village("35.05.04.2002", "Maron")), (), activities=50),

@@ -114,6 +114,7 @@ class SheetReader:
         self.merged: list[str] = []
         self.row = 0
         self.col = 0
+        self.rows = 0  # row elements met
         self.cell: dict[str, str] = NO_CELL
         self.value: list[str] | None = None  # text of <v>
         self.formula: list[str] | None = None
@@ -121,7 +122,7 @@ class SheetReader:
         self.grab: list[str] | None = None
         self.phonetic = 0  # inside <rPh>: a reading guide, not the cell's text
         self.names: dict[str, str] = {}  # "x:c" -> "c"
-        self.parser = fast_parser(self.start, self.end, self.text)
+        self.parser: Any = fast_parser(self.start, self.end, self.text)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         self.budget -= 1
@@ -134,11 +135,17 @@ class SheetReader:
             self.cell = attrs
             self.value = self.formula = self.inline = None
             ref_text = attrs.get("r")
-            at = position(ref_text) if ref_text is not None else None
-            if at is None:  # no (usable) reference: the next cell of the row
+            if ref_text is None:  # no reference: the next cell of the row
                 self.col += 1
-            else:
-                self.row, self.col = at
+                return
+            # position() inlined: this runs for every cell
+            letters = ref_text.rstrip(DIGITS)
+            digits = ref_text[len(letters):]
+            col = COLUMNS.get(letters) or _column(letters)
+            if col and digits and len(digits) < 10 and digits[0] != "0":
+                self.row, self.col = int(digits), col
+            else:  # no usable reference ("A0", "!!"): the next cell of the row
+                self.col += 1
         elif tag == "v":
             self.value = self.grab = []
         elif tag == "row":
@@ -146,7 +153,8 @@ class SheetReader:
             self.row = int(raw) if raw is not None and whole(raw) and raw[0] != "0" \
                 else self.row + 1
             self.col = 0
-            if self.row > MAX_ROWS:
+            self.rows += 1  # a sheet of 100,000 rows has no more row elements than that
+            if self.row > MAX_ROWS or self.rows > MAX_ROWS:
                 raise TooBig("rows", self.row, 1)
         elif tag == "t":
             if self.cell and not self.phonetic:
@@ -171,11 +179,25 @@ class SheetReader:
         if tag == "v" or tag == "t" or tag == "f":
             self.grab = None
         elif tag == "c":
-            if self.value is None and self.inline is None and self.formula is None:
-                self.cell = NO_CELL  # an empty (formatted) cell: the commonest in a flood
-                return
-            value = self._value()
+            cell = self.cell
             self.cell = NO_CELL
+            raw = self.value
+            if raw is not None and len(raw) == 1 and self.inline is None:
+                text = raw[0]
+                kind = cell.get("t")
+                # the commonest cells first: a plain number, a shared text
+                if kind is None and "s" not in cell and text.isdigit() and text.isascii() \
+                        and len(text) < 16:
+                    value: Any = int(text)
+                elif kind == "s" and text.isdigit() and text.isascii() and len(text) < 10 \
+                        and int(text) < len(self.strings):
+                    value = self._text(self.strings[int(text)])
+                else:
+                    value = self._value(cell)
+            elif raw is None and self.inline is None and self.formula is None:
+                return  # an empty (formatted) cell: the commonest in a flood
+            else:
+                value = self._value(cell)
             if value is None or (value.__class__ is str and not value.strip()):
                 return
             if self.col > MAX_COLUMNS:
@@ -187,8 +209,7 @@ class SheetReader:
         elif tag == "rPh":
             self.phonetic -= 1
 
-    def _value(self) -> Any:
-        cell = self.cell
+    def _value(self, cell: dict[str, str]) -> Any:
         kind = cell.get("t", "n")
         if kind == "inlineStr":
             return self._text("".join(self.inline or ()))

@@ -71,10 +71,24 @@ M_ELEMENTS = Msg("the workbook holds more than {limit} {what}, more than sinkron
                  "unused rows, columns and formatting, or split the workbook",
                  "buku kerja memuat lebih dari {limit} {what}, melebihi batas sinkron; hapus "
                  "baris, kolom, dan format yang tidak dipakai, atau pecah buku kerjanya")
-M_INFLATED = Msg("part {part} unpacks to more than {limit}; the file is damaged or built to "
-                 "attack, not a normal workbook: save it again from a spreadsheet program",
-                 "bagian {part} terurai melebihi {limit}; berkas rusak atau sengaja dibuat untuk "
-                 "menyerang, bukan buku kerja yang wajar: simpan ulang dari program lembar kerja")
+M_INFLATED = Msg("part {part} unpacks to more than {limit} times its packed size; the file is "
+                 "damaged or built to attack, not a normal workbook: save it again from a "
+                 "spreadsheet program",
+                 "bagian {part} terurai melebihi {limit} kali ukuran terkompresinya; berkas rusak "
+                 "atau sengaja dibuat untuk menyerang, bukan buku kerja yang wajar: simpan ulang "
+                 "dari program lembar kerja")
+M_TOKEN = Msg("part {part} holds one XML item (a tag with its attributes, or a comment) of more "
+              "than {limit} bytes, which no spreadsheet program writes; save the workbook again "
+              "from a spreadsheet program",
+              "bagian {part} memuat satu butir XML (tag dengan atributnya, atau komentar) lebih "
+              "dari {limit} bita, yang tidak pernah ditulis program lembar kerja; simpan ulang "
+              "buku kerja dari program lembar kerja")
+M_INFLATED_ALL = Msg("the workbook unpacks to more than {limit} bytes (reached in part {part}), "
+                     "more than sinkron reads; save it again from a spreadsheet program, or "
+                     "split it",
+                     "buku kerja terurai melebihi {limit} bita (tercapai di bagian {part}), "
+                     "melebihi batas sinkron; simpan ulang dari program lembar kerja, atau pecah "
+                     "buku kerjanya")
 M_LYING = Msg("the zip headers of part {part} disagree about its {what}; the file is damaged: "
               "open it in a spreadsheet program and save it again",
               "kepala zip bagian {part} saling bertentangan tentang {what}; berkas rusak: buka "
@@ -117,6 +131,7 @@ class Book:
             return None, [_failure(exc, where)]
         finally:
             budget.elements = reader.budget
+            reader.parser = None  # parser and reader refer to each other: free the cells now
             if collecting:
                 gc.enable()
         _fill_merged(sheet.cells, reader.merged)
@@ -154,9 +169,12 @@ def _failure(exc: BaseException, where: Location) -> Problem:
         return Problem("SK001", M_ENTITIES(), where)
     if isinstance(exc, Exhausted):
         what, limit, part = exc.args
-        if what in ("bytes", "ratio"):
-            shown = f"{limit} bytes" if what == "bytes" else f"{limit} times its packed size"
-            return Problem("SK001", M_INFLATED(part=part, limit=shown), where)
+        if what == "bytes":
+            return Problem("SK001", M_INFLATED_ALL(limit=limit, part=part), where)
+        if what == "ratio":
+            return Problem("SK001", M_INFLATED(part=part, limit=limit), where)
+        if what == "token":
+            return Problem("SK001", M_TOKEN(part=part, limit=limit), where)
         return Problem("SK001", M_ELEMENTS(limit=limit, what=WHAT[what]), where)
     if isinstance(exc, Lying):
         part, what = exc.args
