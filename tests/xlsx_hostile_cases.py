@@ -105,6 +105,9 @@ DTD_CASES = (
     Case("xxe_workbook", _replace("xl/workbook.xml", lambda root: _external(
         "workbook", '<sheets><sheet name="&x;" sheetId="1" r:id="rId1"/></sheets>',
         secret_file(root))), (("SK001", None, ENTITIES),)),
+    Case("xxe_content_types", _replace("[Content_Types].xml", lambda root: _external(
+        "Types", '<Default Extension="&x;" ContentType="application/xml"/>', secret_file(root))),
+        (("SK001", None, ENTITIES),)),
     Case("xxe_parameter", _replace("xl/styles.xml", lambda root: (
         f'{XML}<!DOCTYPE s [<!ENTITY % p SYSTEM "{secret_file(root)}"> %p;]><s/>')),
         (("SK001", None, ENTITIES),)),
