@@ -8,10 +8,12 @@ central directory), which zipfile's writer cannot do.
 
 from __future__ import annotations
 
+import random
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -159,3 +161,43 @@ def with_part(parts: Parts, name: str, data: bytes | str) -> Parts:
     out = dict(parts)
     out[name] = data.encode() if isinstance(data, str) else data
     return out
+
+
+# -- what the hostile corpora share (tests/xlsx_hostile_cases.py, tests/xlsx_hostile_zips.py)
+
+ACTIVITIES = sheet_of("kegiatan")
+Expect = tuple[str, str | None, str]  # code, "sheet!cell" or None, piece of the message
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], bytes]
+    expect: tuple[Expect, ...]
+    activities: int = 0  # a case read cleanly: its activity rows
+
+
+def village(code: str, name: str) -> dict[str, list[list[object]]]:
+    """The base plan's sheets for another village of the register (cases read cleanly must
+    not be the same village, or they are SK103 of each other)."""
+    sheets = base_sheets()
+    sheets["desa"][1] = [code, name, *sheets["desa"][1][2:]]
+    return sheets
+
+
+def replaced(part: str, text: Callable[[Path], str | bytes],
+             sheets: dict[str, list[list[object]]] | None = None) -> Callable[[Path], bytes]:
+    return lambda root: zipped(with_part(package(sheets), part, text(root)))
+
+
+def activities_xml() -> bytes:
+    return package()[ACTIVITIES]
+
+
+LETTERS = bytes(range(256)).maketrans(bytes(range(256)), b"abcdefghijklmnopqrstuvwxyz " * 9
+                                      + b"abcdefghijklm")
+
+
+def random_bytes(size: int) -> bytes:
+    """Lower-case letters and spaces: they pack like text (about 1.6 to 1), not like a bomb."""
+    return random.Random(11).randbytes(size).translate(LETTERS)

@@ -2,104 +2,30 @@
 
 Written for speed (a regency workbook has hundreds of thousands of cells): element names are
 looked up once, the common cell (a number or a shared string) takes few branches. Every
-stored value is checked: a value no spreadsheet program writes (a boolean "yes", a number
-"1e400", a text index past the shared strings) is a :class:`Bad` cell, never an exception
-that would lose the whole sheet, and never a silently wrong value.
+stored value is checked (load.cells): a value no spreadsheet program writes (a boolean
+"yes", a number "1e400", a text index past the shared strings) is a Bad cell, never an
+exception that would lose the whole sheet, and never a silently wrong value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
+from sinkron.load.cells import COLUMNS, DIGITS, SHOWN, Bad, column_number, number, position, whole
 from sinkron.load.ooxml import Package, fast_parser
 
 MAX_ROWS = 100_000  # a regency of 250 villages x 100 activities is 25,000 rows
 MAX_COLUMNS = 500
 MAX_MERGED = 50_000
 MAX_CHARS = 10_000  # characters in one cell, as in a YAML value
-SHOWN = 60  # characters of a bad value kept to name it
 
 Cells = dict[int, dict[int, Any]]  # row -> column -> value (1-based), only non-empty cells
-DIGITS = "0123456789"
 NO_CELL: dict[str, str] = {}  # outside a cell (never written to)
-
-
-@dataclass(frozen=True, slots=True)
-class Bad:
-    """A cell whose value cannot be used: an error (#DIV/0!), a formula never computed, a
-    stored value no spreadsheet program writes ("invalid", `what` names the expected kind:
-    number, boolean, date, text) or a text too long to be real ("long", `text` its size)."""
-
-    kind: str  # "error" | "formula" | "invalid" | "long"
-    text: str
-    what: str = ""
 
 
 class TooBig(Exception):
     """The sheet declares or holds more than sinkron reads: (kind, row, column)."""
-
-
-@cache
-def column_letter(col: int) -> str:
-    out = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-COLUMNS: dict[str, int] = {}  # "E" -> 5, filled as letters are met (at most XFD: 16,384)
-
-
-def _column(letters: str) -> int:
-    """"E" -> 5; 0 when the letters are not a column name."""
-    col = COLUMNS.get(letters)
-    if col is not None:
-        return col
-    if not letters or len(letters) > 7 or not letters.isascii() or not letters.isalpha():
-        return 0
-    col = 0
-    for ch in letters.upper():
-        col = col * 26 + ord(ch) - 64
-    if col <= 16_384:  # remember only real columns, so junk cannot grow the table
-        COLUMNS[letters] = col
-    return col
-
-
-def position(ref_text: str) -> tuple[int, int] | None:
-    """"E16" -> (16, 5); None for text that is no cell reference."""
-    letters = ref_text.rstrip(DIGITS)
-    digits = ref_text[len(letters):]
-    col = COLUMNS.get(letters) or _column(letters)
-    if not col or not digits or len(digits) > 9 or digits[0] == "0":
-        return None  # "A0" names no cell: placed by order rather than never read
-    return int(digits), col
-
-
-# xsd:double as spreadsheet programs write it; float() alone would also take "nan",
-# "1_000", " 1 " and Arabic-Indic digits
-NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,5})?")
-
-
-def whole(raw: str) -> bool:
-    """ASCII digits only, few enough for int() (which refuses over 4,300)."""
-    return raw.isascii() and raw.isdigit() and len(raw) < 16
-
-
-def number(raw: str) -> int | float | Bad:
-    """The number a <v> holds: whole numbers as int; NaN, infinity and junk are Bad."""
-    if whole(raw) or (raw[:1] == "-" and whole(raw[1:])):
-        return int(raw)
-    if NUMBER.fullmatch(raw):
-        value = float(raw)
-        if math.isfinite(value):
-            return value
-    return Bad("invalid", raw[:SHOWN], "number")
 
 
 class SheetReader:
@@ -141,7 +67,7 @@ class SheetReader:
             # position() inlined: this runs for every cell
             letters = ref_text.rstrip(DIGITS)
             digits = ref_text[len(letters):]
-            col = COLUMNS.get(letters) or _column(letters)
+            col = COLUMNS.get(letters) or column_number(letters)
             if col and digits and len(digits) < 10 and digits[0] != "0":
                 self.row, self.col = int(digits), col
             else:  # no usable reference ("A0", "!!"): the next cell of the row
@@ -266,3 +192,7 @@ class SheetReader:
         rows, cols = last
         if rows > MAX_ROWS or cols > MAX_COLUMNS:
             raise TooBig("declared", rows, cols)
+
+
+__all__ = ["MAX_CHARS", "MAX_COLUMNS", "MAX_MERGED", "MAX_ROWS", "Bad", "Cells", "SheetReader",
+           "TooBig", "position"]

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 
 from sinkron.findings import Location, Problem
 from sinkron.i18n import L, Msg
+from sinkron.load.cells import column_letter
 from sinkron.load.files import open_regular
 from sinkron.load.ooxml import Malformed, Package, Refused, read_package
 from sinkron.load.sheet_xml import (
@@ -30,7 +31,6 @@ from sinkron.load.sheet_xml import (
     Cells,
     SheetReader,
     TooBig,
-    column_letter,
 )
 from sinkron.load.sniff import M_TOO_BIG, MAX_FILE_BYTES, sniff
 from sinkron.load.zipread import MAX_ELEMENTS, Budget, Exhausted, Lying, feed
