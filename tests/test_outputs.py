@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,86 @@ def test_hostile_file_name_is_inert_in_text(tmp_path: Path) -> None:
     run = sinkron(root, "check", "plans", "--targets", "targets.yaml", "--format", "text")
     assert_clean_exit(run)
     assert "\x1b" not in run.stdout and "plans/evil\\u001b[2J.yaml:2:1" in run.stdout
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "@SUM(1)", "+1", "-1", '=HYPERLINK("http://x","y")',
+            "-2+3", "=1+1"]
+
+
+def _injection_plan() -> str:
+    activities = "".join(f"""\
+  - code: "2.2.02"
+    name: {json.dumps(name)}
+    supports: [stuntng]
+    budget: 1000
+    fund: DD
+    waive: {{SK101: {json.dumps(name)}}}
+""" for name in FORMULAS)
+    return complete(f"""\
+village:
+  code: "35.05.04.2014"
+  name: {json.dumps(FORMULAS[0])}
+  district: "@SUM(1)\\a\\x1b[31m\\u202e\\uffff"
+  population: 4120
+  counts: {{children_under_5: 310, live_births: 58}}
+activities:
+{activities}""", BASE_PLAN)
+
+
+def test_xlsx_report_holds_no_live_formula(tmp_path: Path) -> None:
+    """Names a spreadsheet would run as formulas are text cells in the report workbook; the
+    file a finding names may itself start with '=' (run from inside the plans folder)."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "targets.yaml").write_text(complete("", BASE_TARGETS), "utf-8")
+    (tmp_path / "plans" / "=1+1.yaml").write_text(_injection_plan(), "utf-8")
+    run = sinkron(tmp_path / "plans", "check", ".", "--targets", "../targets.yaml",
+                  "--format", "concise", "-o", "../report.xlsx")
+    assert_clean_exit(run, allowed=(0,))  # warnings and notes only
+    raw = (tmp_path / "report.xlsx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert not re.search(rb"<f[ >]", z.read(name)), name
+    book = openpyxl.load_workbook(io.BytesIO(raw))
+    seen: set[str] = set()
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                    assert cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
+                    seen.add(cell.value)
+    # the village and file names, the waiver reasons, the district as written (controls, a
+    # bidi override and U+FFFF, which no XML holds, replaced visibly by U+FFFD)
+    district = "@SUM(1)\ufffd\ufffd[31m\ufffd\ufffd"
+    assert {FORMULAS[0], "=1+1.yaml", "+1", "-1", district} <= seen, seen
+
+
+def test_input_workbooks_are_never_modified(tmp_path: Path) -> None:
+    from tests.xlsx_forge import package, zipped
+    from tests.xlsx_hostile_cases import CASES as BOOKS
+    from tests.xlsx_hostile_cases import village
+
+    (tmp_path / "in").mkdir()
+    root = _evil_folder(tmp_path / "in")
+    (root / "plans" / "desa.xlsx").write_bytes(zipped(package(village("35.05.04.2001",
+                                                                      "Panggungduwet"))))
+    for case in BOOKS:
+        if case.name in ("bad_cell_values", "bomb_sheet", "truncated", "lying_local_header",
+                         "xxe_strings", "dimension_too_small"):
+            (root / "plans" / f"{case.name}.xlsx").write_bytes(case.make(root))
+    out = tmp_path / "out"
+    out.mkdir()
+    before = _fingerprint(root)
+    for args in (("--format", "text", "-o", str(out / "r.xlsx")),
+                 ("--format", "sarif", "-o", str(out / "r.json"))):
+        assert_clean_exit(sinkron(root, "check", "plans", "--targets", "targets.yaml", *args))
+    workbooks = sorted(p.relative_to(root).as_posix() for p in root.glob("plans/*.xlsx"))
+    assert_clean_exit(sinkron(root, "validate", *workbooks, "--targets", "targets.yaml"))
+    assert _fingerprint(root) == before  # same files, same bytes, nothing added
+    assert (out / "r.xlsx").read_bytes()[:2] == b"PK"

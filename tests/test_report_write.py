@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner, Result
 
+from sinkron import report
 from sinkron.cli import app
 from sinkron.report.write import ReportError, guard_inputs, write_atomic, write_bytes
 from tests.conftest import write_case
@@ -143,3 +144,55 @@ def test_github_format_writes_the_step_summary(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=plans/plan.yaml,line=")
     assert "SK002" in summary.read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", ["r.xlsx", "r.json", "r.sarif", "r.xml"])
+def test_a_disk_full_through_the_cli_leaves_the_old_report(tmp_path: Path, name: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new report is written in full, then the disk refuses it: the old one stays."""
+    write_case(tmp_path, (BROKEN_PLAN,))
+    (tmp_path / name).write_bytes(b"the previous report")
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = _check(tmp_path, "--format", "json", "-o", name)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("sinkron: cannot write the report")
+    assert "No space left on device" in result.stderr and result.stderr.count("\n") == 1
+    assert json.loads(result.stdout)["summary"]["files"] == 1  # stdout was written first
+    assert (tmp_path / name).read_bytes() == b"the previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["plans", "targets.yaml", name])
+
+
+@pytest.mark.parametrize("name", ["r.xlsx", "r.json", "r.sarif", "r.xml"])
+def test_a_renderer_that_crashes_leaves_the_old_report(tmp_path: Path, name: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    write_case(tmp_path, (BROKEN_PLAN,))
+    (tmp_path / name).write_bytes(b"the previous report")
+    real = report.render_file
+
+    def half(kind: str, *args: object, **kw: object) -> bytes:
+        real(kind, *args, **kw)  # type: ignore[arg-type]
+        raise RuntimeError(f"the {kind} reporter crashed")
+
+    monkeypatch.setattr(report, "render_file", half)
+    result = _check(tmp_path, "--format", "concise", "-o", name)
+    assert isinstance(result.exception, RuntimeError)
+    assert (tmp_path / name).read_bytes() == b"the previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["plans", "targets.yaml", name])
+
+
+@pytest.mark.parametrize("name", ["r.xlsx", "r.json", "r.sarif", "r.xml"])
+def test_a_report_replaces_the_old_one_whole(tmp_path: Path, name: str) -> None:
+    write_case(tmp_path, ("",))
+    old = tmp_path / name
+    old.write_bytes(b"x" * 1_000_000)  # longer than the new report: no tail may remain
+    before = old.stat().st_ino
+    result = _check(tmp_path, "--format", "concise", "-o", name)
+    assert result.exit_code == 0, result.output
+    data = old.read_bytes()
+    assert b"xxxx" not in data and len(data) < 1_000_000
+    assert old.stat().st_ino != before  # a new file renamed over the old, not rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["plans", "targets.yaml", name])

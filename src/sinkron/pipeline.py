@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sinkron.findings import Finding, IndicatorInfo, Location, Note, Problem, Report, Severity
 from sinkron.i18n import Lang, Msg, Text
 from sinkron.load.discover import discover, display
+from sinkron.load.files import M_READ, open_regular
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml import MAX_BYTES, load_yaml
 from sinkron.load.yaml_messages import M_TOO_BIG
@@ -23,7 +23,6 @@ from sinkron.rules.engine import Engine
 from sinkron.rules.registry import code_names
 from sinkron.speed import RememberingContext, paused_gc, sweep
 
-M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
 M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
                         "berkas target tidak ditemukan: {path}")
 M_MISSING = Msg("no such file or folder: {paths}", "berkas atau folder tidak ada: {paths}")
@@ -35,10 +34,6 @@ M_TARGETS_HERE = Msg("this is a targets file (it has `regency` and `period`), no
                      "move it out of the plans folder or give it with --targets",
                      "ini berkas target kabupaten (memuat `regency` dan `period`), bukan "
                      "rencana desa; pindahkan dari folder rencana atau berikan dengan --targets")
-
-M_NOT_REGULAR = Msg("not an ordinary file (a pipe, socket or device); put the plan in a file",
-                    "bukan berkas biasa (pipe, soket, atau perangkat); simpan rencana dalam "
-                    "berkas")
 
 
 class Fatal(Exception):
@@ -76,14 +71,12 @@ class PlanRead:
 def read_bytes(path: Path, display_name: str) -> tuple[bytes | None, Problem | None]:
     """The file's bytes; a pipe, a device or an oversized file is SK001, never read (a pipe
     would block forever, /dev/zero would fill the memory)."""
+    fh, problem = open_regular(path, display_name, MAX_BYTES, M_TOO_BIG,
+                               Location(display_name, 1, 1))
+    if fh is None:
+        return None, problem
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None, Problem("SK001", M_NOT_REGULAR(), Location(display_name))
-        if info.st_size > MAX_BYTES:
-            return None, Problem("SK001", M_TOO_BIG(size=info.st_size, limit=MAX_BYTES),
-                                 Location(display_name, 1, 1))
-        with path.open("rb") as fh:
+        with fh:
             return fh.read(MAX_BYTES + 1), None  # load_yaml reports a file that grew
     except OSError as exc:
         return None, Problem("SK001", M_READ(error=exc.strerror or str(exc)),
@@ -231,8 +224,9 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     summaries: list[PlanSummary] = []
     codes_seen: set[str] = set()
     # plans are streamed: only findings and the small per-plan summaries are kept
+    plans = sorted(found.plans, key=_walk_order)  # the order files are named in changes nothing
     with paused_gc():
-        for n, result in enumerate(_results(found.plans, options, engine, codes)):
+        for n, result in enumerate(_results(plans, options, engine, codes)):
             sweep(n)
             report.files += 1
             report.files_read.append(result.file)
@@ -242,7 +236,7 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
             codes_seen.update(result.villages)
             report.activities += result.activities
             if progress is not None:
-                progress(n + 1, len(found.plans))
+                progress(n + 1, len(plans))
     report.findings.extend(engine.check_regency(summaries))
     report.villages = len(codes_seen)
     report.projection = list(ctx.projection)
@@ -251,6 +245,12 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         report.fatal = True
     report.sort()
     return report
+
+
+def _walk_order(path: Path) -> tuple[tuple[str, ...], str]:
+    """The order a sorted folder walk gives: a folder's files, then its subfolders'."""
+    shown = PurePosixPath(display(path))
+    return shown.parent.parts, shown.name
 
 
 def exit_code(report: Report, fail_on: str) -> int:

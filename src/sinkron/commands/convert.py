@@ -112,6 +112,7 @@ def yaml_to_workbook(source: Path, out: Path, lang: Lang) -> int:
     from sinkron.load.discover import display
     from sinkron.load.yaml import load_yaml
     from sinkron.model.build import kind_of
+    from sinkron.pipeline import read_bytes
     from sinkron.write.atomic import save_workbook
     from sinkron.write.plans_xlsx import plans_workbook, unplaced
 
@@ -123,11 +124,11 @@ def yaml_to_workbook(source: Path, out: Path, lang: Lang) -> int:
     seen: dict[str, str] = {}
     for path in _yaml_files(source):
         name = display(path)
-        try:
-            loaded = load_yaml(path.read_bytes(), name)
-        except OSError as exc:
-            typer.echo(f"{name}: {exc.strerror or exc}", err=True)
-            return 2
+        raw, problem = read_bytes(path, name)  # never a pipe or device, never over the cap
+        if raw is None:
+            left_out += [problem] if problem else []
+            continue
+        loaded = load_yaml(raw, name)
         left_out += loaded.problems
         if loaded.fatal:
             continue

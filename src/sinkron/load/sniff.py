@@ -1,22 +1,26 @@
 """What a file named .xlsx really is, checked before any parser sees it.
 
-A workbook is a zip archive: its member count and declared uncompressed sizes are checked
-here (zip bomb guard; Python's zipfile never returns more than a member's declared size).
+A workbook is a zip archive: its end record is read first (a directory of a million parts is
+refused before zipfile builds it), then its member count, declared sizes and packing ratios
+(zip bomb guard; the parts are counted again while they are inflated, load.ooxml.feed).
 Everything that is not an .xlsx becomes one SK001 naming what the file is, so the planner
 knows how to save it.
 """
 
 from __future__ import annotations
 
+import os
 import zipfile
-from pathlib import Path
+from typing import BinaryIO
 
 from sinkron.findings import Location, Problem
 from sinkron.i18n import Msg
+from sinkron.load.zipread import MAX_INFLATED, MAX_RATIO, RATIO_FROM, Counted, open_zip
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 2_000
-MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all members together, as their headers declare
+MAX_UNCOMPRESSED = MAX_INFLATED  # all members together, as their headers declare
+MAX_DIRECTORY = 1024 * 1024  # bytes of the zip's list of parts: 2,000 parts need 200,000
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -44,9 +48,9 @@ M_DAMAGED = Msg("the workbook is damaged ({error}); open it in a spreadsheet pro
                 "it again",
                 "buku kerja rusak ({error}); buka di program lembar kerja lalu simpan ulang")
 M_BOMB = Msg("the workbook declares {what}, more than sinkron reads ({limit}); it is not a "
-             "normal workbook",
+             "normal workbook: save it again from a spreadsheet program, or split it",
              "buku kerja menyatakan {what}, melebihi batas sinkron ({limit}); bukan buku kerja "
-             "yang wajar")
+             "yang wajar: simpan ulang dari program lembar kerja, atau pecah buku kerjanya")
 M_CSV = Msg("this is a CSV (plain text) file renamed .xlsx; open it in a spreadsheet program "
             "and save it as Excel Workbook (.xlsx)",
             "ini berkas CSV (teks biasa) yang diberi nama .xlsx; buka di program lembar kerja "
@@ -69,55 +73,96 @@ M_UNKNOWN = Msg("this is not an Excel workbook (its content is not a zip archive
 M_READ = Msg("cannot read the file: {error}", "berkas tidak dapat dibaca: {error}")
 
 
-def sniff(path: Path, file: str) -> Problem | None:
-    """None when `path` looks like a real .xlsx; else one SK001 that says what it is."""
+Opened = tuple[zipfile.ZipFile, Counted]
+
+
+def sniff(fh: BinaryIO, file: str) -> tuple[Opened | None, Problem | None]:
+    """The open zip archive (and its counted file) when `fh` looks like a real .xlsx; else
+    one SK001 that says what the file is."""
     where = Location(file)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(8192)
+        size = os.fstat(fh.fileno()).st_size
+        fh.seek(0)
+        head = fh.read(8192)
+        if size == 0:
+            return None, Problem("SK001", M_EMPTY(), where)
+        if head.startswith(OLE2):
+            fh.seek(0)
+            encrypted = ENCRYPTED in fh.read(MAX_FILE_BYTES)  # an encrypted .xlsx is OLE2
+            return None, Problem("SK001", M_ENCRYPTED() if encrypted else M_XLS(), where)
     except OSError as exc:
-        return Problem("SK001", M_READ(error=exc.strerror or str(exc)), where)
-    if size == 0:
-        return Problem("SK001", M_EMPTY(), where)
-    if size > MAX_FILE_BYTES:
-        return Problem("SK001", M_TOO_BIG(size=size, limit=MAX_FILE_BYTES), where)
-    if head.startswith(OLE2):
-        encrypted = ENCRYPTED in path.read_bytes()  # an encrypted .xlsx is an OLE2 container
-        return Problem("SK001", M_ENCRYPTED() if encrypted else M_XLS(), where)
+        return None, Problem("SK001", M_READ(error=exc.strerror or str(exc)), where)
     if head.startswith(b"PK"):
-        return _zip(path, where)
-    return Problem("SK001", _text_kind(head)(), where)
+        return _zip(fh, where)
+    return None, Problem("SK001", _text_kind(head)(), where)
 
 
-def _zip(path: Path, where: Location) -> Problem | None:
+def _directory(fh: BinaryIO) -> tuple[int, int] | None:
+    """(entries, bytes) of the zip's central directory as its end record states them, read
+    before zipfile builds an object for every entry (a million entries take 10 s and 500 MB);
+    None when there is no end record (zipfile then says what is wrong)."""
+    end_record = getattr(zipfile, "_EndRecData", None)
+    if end_record is None:  # a Python without it: zipfile's own limits remain
+        return None
+    record = end_record(fh)
+    if not record:
+        return None
+    return int(record[4]), int(record[5])  # _ECD_ENTRIES_TOTAL, _ECD_SIZE
+
+
+def _zip(fh: BinaryIO, where: Location) -> tuple[Opened | None, Problem | None]:
+    opened: Opened | None = None
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                return Problem("SK001", M_BOMB(what=f"{len(members)} parts",
-                                               limit=MAX_MEMBERS), where)
-            total = sum(m.file_size for m in members)
-            if total > MAX_UNCOMPRESSED:
-                return Problem("SK001", M_BOMB(what=f"{total} bytes uncompressed",
-                                               limit=f"{MAX_UNCOMPRESSED} bytes"), where)
-            names = {m.filename for m in members}
-            if "mimetype" in names:
-                kind = archive.read("mimetype")[:200]
-                if b"spreadsheet" in kind:
-                    return Problem("SK001", M_ODS(), where)
-                return Problem("SK001", M_OTHER_OFFICE(kind="OpenDocument"), where)
-            if "[Content_Types].xml" in names and not any(n.startswith("xl/") for n in names):
-                if any(n.startswith("word/") for n in names):
-                    return Problem("SK001", M_OTHER_OFFICE(kind="Word"), where)
-                if any(n.startswith("ppt/") for n in names):
-                    return Problem("SK001", M_OTHER_OFFICE(kind="PowerPoint"), where)
-            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                return Problem("SK001", M_ZIP(), where)
-            if any(m.flag_bits & 0x1 for m in members):
-                return Problem("SK001", M_ENCRYPTED(), where)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        return Problem("SK001", M_DAMAGED(error=str(exc)[:120] or type(exc).__name__), where)
+        directory = _directory(fh)
+        if directory is not None:
+            entries, size = directory
+            if entries > MAX_MEMBERS or size > MAX_DIRECTORY:
+                what = f"{entries} parts" if entries > MAX_MEMBERS else \
+                    f"a {size}-byte list of parts"
+                limit = MAX_MEMBERS if entries > MAX_MEMBERS else f"{MAX_DIRECTORY} bytes"
+                return None, Problem("SK001", M_BOMB(what=what, limit=limit), where)
+        opened = open_zip(fh)
+        problem = _contents(opened[0], where)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            RuntimeError, NotImplementedError) as exc:
+        problem = Problem("SK001", M_DAMAGED(error=str(exc)[:120] or type(exc).__name__), where)
+    if problem is not None:
+        if opened is not None:
+            opened[0].close()
+        return None, problem
+    return opened, None
+
+
+def _contents(archive: zipfile.ZipFile, where: Location) -> Problem | None:
+    """SK001 when the members say the archive is no workbook, or a dangerous one."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        return Problem("SK001", M_BOMB(what=f"{len(members)} parts", limit=MAX_MEMBERS), where)
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED:
+        return Problem("SK001", M_BOMB(what=f"{total} bytes uncompressed",
+                                       limit=f"{MAX_UNCOMPRESSED} bytes"), where)
+    for m in members:
+        if m.file_size > RATIO_FROM and m.file_size > m.compress_size * MAX_RATIO:
+            return Problem("SK001", M_BOMB(
+                what=f"part {m.filename[:80]} of {m.file_size} bytes packed into "
+                     f"{m.compress_size}", limit=f"{MAX_RATIO} to 1"), where)
+    names = {m.filename for m in members}
+    if "mimetype" in names:
+        with archive.open("mimetype") as fh:
+            kind = fh.read(200)
+        if b"spreadsheet" in kind:
+            return Problem("SK001", M_ODS(), where)
+        return Problem("SK001", M_OTHER_OFFICE(kind="OpenDocument"), where)
+    if "[Content_Types].xml" in names and not any(n.startswith("xl/") for n in names):
+        if any(n.startswith("word/") for n in names):
+            return Problem("SK001", M_OTHER_OFFICE(kind="Word"), where)
+        if any(n.startswith("ppt/") for n in names):
+            return Problem("SK001", M_OTHER_OFFICE(kind="PowerPoint"), where)
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        return Problem("SK001", M_ZIP(), where)
+    if any(m.flag_bits & 0x1 for m in members):
+        return Problem("SK001", M_ENCRYPTED(), where)
     return None
 
 

@@ -11,15 +11,18 @@ openpyxl's reader, which is used only to write workbooks.
 
 from __future__ import annotations
 
+import gc
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sinkron.findings import Location, Problem
-from sinkron.i18n import Msg
-from sinkron.load.ooxml import Malformed, Package, Refused, feed, read_package
+from sinkron.i18n import L, Msg
+from sinkron.load.cells import column_letter
+from sinkron.load.files import open_regular
+from sinkron.load.ooxml import Malformed, Package, Refused, read_package
 from sinkron.load.sheet_xml import (
     MAX_COLUMNS,
     MAX_MERGED,
@@ -28,9 +31,9 @@ from sinkron.load.sheet_xml import (
     Cells,
     SheetReader,
     TooBig,
-    column_letter,
 )
-from sinkron.load.sniff import sniff
+from sinkron.load.sniff import M_TOO_BIG, MAX_FILE_BYTES, sniff
+from sinkron.load.zipread import MAX_ELEMENTS, Budget, Exhausted, Lying, feed
 
 
 @dataclass
@@ -64,12 +67,47 @@ M_TOO_WIDE = Msg("sheet '{sheet}' has data beyond column {limit}; delete the unu
                  "dipakai")
 
 
+M_ELEMENTS = Msg("the workbook holds more than {limit} {what}, more than sinkron reads; delete "
+                 "unused rows, columns and formatting, or split the workbook",
+                 "buku kerja memuat lebih dari {limit} {what}, melebihi batas sinkron; hapus "
+                 "baris, kolom, dan format yang tidak dipakai, atau pecah buku kerjanya")
+M_INFLATED = Msg("part {part} unpacks to more than {limit} times its packed size; the file is "
+                 "damaged or built to attack, not a normal workbook: save it again from a "
+                 "spreadsheet program",
+                 "bagian {part} terurai melebihi {limit} kali ukuran terkompresinya; berkas rusak "
+                 "atau sengaja dibuat untuk menyerang, bukan buku kerja yang wajar: simpan ulang "
+                 "dari program lembar kerja")
+M_TOKEN = Msg("part {part} holds one XML item (a tag with its attributes, or a comment) of more "
+              "than {limit} bytes, which no spreadsheet program writes; save the workbook again "
+              "from a spreadsheet program",
+              "bagian {part} memuat satu butir XML (tag dengan atributnya, atau komentar) lebih "
+              "dari {limit} bita, yang tidak pernah ditulis program lembar kerja; simpan ulang "
+              "buku kerja dari program lembar kerja")
+M_INFLATED_ALL = Msg("the workbook unpacks to more than {limit} bytes (reached in part {part}), "
+                     "more than sinkron reads; save it again from a spreadsheet program, or "
+                     "split it",
+                     "buku kerja terurai melebihi {limit} bita (tercapai di bagian {part}), "
+                     "melebihi batas sinkron; simpan ulang dari program lembar kerja, atau pecah "
+                     "buku kerjanya")
+M_LYING = Msg("the zip headers of part {part} disagree about its {what}; the file is damaged: "
+              "open it in a spreadsheet program and save it again",
+              "kepala zip bagian {part} saling bertentangan tentang {what}; berkas rusak: buka "
+              "di program lembar kerja lalu simpan ulang")
+HEADER_FIELDS = {"CRC": L("checksum (CRC)", "checksum (CRC)"), "size": L("size", "ukuran"),
+                 "packed size": L("packed size", "ukuran terkompresi"),
+                 "header": L("header", "kepalanya")}
+WHAT = {"elements": L("cells, rows and other XML elements", "sel, baris, dan elemen XML lain"),
+        "strings": L("shared texts", "teks bersama"), "sheets": L("sheets", "lembar")}
+
+
 class Book:
     """An open workbook: its sheets by title; cells are read on demand, one sheet at a time."""
 
-    def __init__(self, archive: zipfile.ZipFile, package: Package, file: str) -> None:
+    def __init__(self, archive: zipfile.ZipFile, package: Package, file: str,
+                 fh: BinaryIO | None = None) -> None:
         self._archive = archive
         self._package = package
+        self._fh = fh
         self.file = file
 
     def sheets(self) -> list[tuple[str, bool]]:
@@ -80,32 +118,67 @@ class Book:
         """The non-empty cells of one sheet, merged ranges filled down; or SK001."""
         member, hidden = next((m, h) for t, m, h in self._package.sheets if t == title)
         sheet = Sheet(title, hidden)
-        where = Location(self.file, sheet=title, cell="A1")
-        reader = SheetReader(self._package, sheet.cells)
+        budget = self._package.budget
+        reader = SheetReader(self._package, sheet.cells, budget.elements)
+        collecting = gc.isenabled()
+        gc.disable()  # cells make no reference cycles; the collector would rescan them all
         try:
-            feed(self._archive, member, reader.parser)
+            feed(self._archive, member, reader.parser, budget)
         except TooBig as exc:
-            kind, rows, cols = exc.args
-            if kind == "declared":
-                msg = M_DIMENSION(sheet=title, rows=rows, columns=cols, max_rows=MAX_ROWS,
-                                  max_columns=MAX_COLUMNS)
-            elif kind == "rows":
-                msg = M_TOO_MANY_ROWS(sheet=title, limit=MAX_ROWS)
-            else:
-                msg = M_TOO_WIDE(sheet=title, limit=column_letter(MAX_COLUMNS))
-            return None, [Problem("SK001", msg, where)]
+            return None, [_too_big(exc, self.file, title)]
         except Exception as exc:  # any parser failure is a finding, never a traceback
+            where = Location(self.file, sheet=title, cell=_cell(reader.row, reader.col))
             return None, [_failure(exc, where)]
+        finally:
+            budget.elements = reader.budget
+            reader.parser = None  # parser and reader refer to each other: free the cells now
+            if collecting:
+                gc.enable()
         _fill_merged(sheet.cells, reader.merged)
         return sheet, []
 
     def close(self) -> None:
         self._archive.close()
+        if self._fh is not None:
+            self._fh.close()
+
+
+def _cell(row: int, col: int) -> str:
+    """Where a sheet's reading stopped ("A1" before any cell)."""
+    return ref(max(row, 1), max(col, 1))
+
+
+def _too_big(exc: TooBig, file: str, title: str) -> Problem:
+    kind, row, col = exc.args
+    if kind == "declared":
+        msg = M_DIMENSION(sheet=title, rows=row, columns=col, max_rows=MAX_ROWS,
+                          max_columns=MAX_COLUMNS)
+        return Problem("SK001", msg, Location(file, sheet=title, cell="A1"))
+    if kind == "rows":
+        msg = M_TOO_MANY_ROWS(sheet=title, limit=MAX_ROWS)
+    elif kind == "columns":
+        msg = M_TOO_WIDE(sheet=title, limit=column_letter(MAX_COLUMNS))
+    else:
+        msg = M_ELEMENTS(limit=MAX_ELEMENTS, what=WHAT["elements"])
+    cell = ref(row, col) if row <= 1_048_576 and col <= 16_384 else _cell(0, 0)
+    return Problem("SK001", msg, Location(file, sheet=title, cell=cell))
 
 
 def _failure(exc: BaseException, where: Location) -> Problem:
     if isinstance(exc, Refused):
         return Problem("SK001", M_ENTITIES(), where)
+    if isinstance(exc, Exhausted):
+        what, limit, part = exc.args
+        if what == "bytes":
+            return Problem("SK001", M_INFLATED_ALL(limit=limit, part=part), where)
+        if what == "ratio":
+            return Problem("SK001", M_INFLATED(part=part, limit=limit), where)
+        if what == "token":
+            return Problem("SK001", M_TOKEN(part=part, limit=limit), where)
+        return Problem("SK001", M_ELEMENTS(limit=limit, what=WHAT[what]), where)
+    if isinstance(exc, Lying):
+        part, what = exc.args
+        return Problem("SK001", M_LYING(part=part[:80], what=HEADER_FIELDS[what]), where)
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
     return Problem("SK001", M_OPEN(error=detail[:160]), where)
@@ -114,22 +187,25 @@ def _failure(exc: BaseException, where: Location) -> Problem:
 def open_book(path: Path, file: str) -> tuple[Book | None, list[Problem]]:
     """Check what the file is, then read the workbook part, strings and styles."""
     where = Location(file)
-    problem = sniff(path, file)
-    if problem is not None:
-        return None, [problem]
+    fh, problem = open_regular(path, file, MAX_FILE_BYTES, M_TOO_BIG, where)
+    if fh is None:
+        return None, [problem] if problem else []
+    opened, problem = sniff(fh, file)
+    if opened is None:
+        fh.close()
+        return None, [problem] if problem else []
+    archive, source = opened
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        return None, [_failure(exc, where)]
-    try:
-        package = read_package(archive)
+        package = read_package(archive, Budget(source=source))
     except Malformed as exc:
-        archive.close()
-        return None, [Problem("SK001", M_OPEN(error=f"no part {exc}"), where)]
+        problem = Problem("SK001", M_OPEN(error=f"no part {exc}"), where)
     except Exception as exc:
+        problem = _failure(exc, where)
+    if problem is not None:
         archive.close()
-        return None, [_failure(exc, where)]
-    return Book(archive, package, file), []
+        fh.close()
+        return None, [problem]
+    return Book(archive, package, file, fh), []
 
 
 def _fill_merged(cells: Cells, ranges: list[str]) -> None:

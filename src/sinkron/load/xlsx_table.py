@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sinkron.findings import Location, Problem
-from sinkron.i18n import L, Msg
+from sinkron.i18n import L, Msg, Text
+from sinkron.load.sheet_xml import MAX_CHARS
 from sinkron.load.source import Path, SourceMap
 from sinkron.load.workbook import Bad, Sheet, column_letter, iter_rows, ref
 from sinkron.load.xlsx_layout import IGNORED, Layout, normalise
@@ -45,6 +46,28 @@ M_FORMULA = Msg("the formula {formula} has no saved value (the file was written 
                 "that does not calculate); open and save the file in a spreadsheet program",
                 "rumus {formula} tidak memiliki nilai tersimpan (berkas dibuat program yang tidak "
                 "menghitung rumus); buka lalu simpan berkas di program lembar kerja")
+
+M_INVALID = Msg("the file stores '{value}' in this cell, which is not a valid {what}; the file is "
+                "damaged or was not written by a spreadsheet program: type the value again",
+                "berkas menyimpan '{value}' di sel ini, yang bukan {what} yang sah; berkas rusak "
+                "atau tidak dibuat program lembar kerja: ketik ulang nilainya")
+M_LONG = Msg("the cell holds {size} characters, more than the {limit} sinkron reads; shorten it",
+             "sel berisi {size} karakter, melebihi batas {limit} karakter; persingkat isinya")
+KINDS = {"number": L("number", "angka"), "boolean": L("TRUE/FALSE value", "nilai TRUE/FALSE"),
+         "date": L("date", "tanggal"),
+         "shared": L("reference to the workbook's texts", "rujukan ke teks buku kerja"),
+         "value": L("cell value", "nilai sel")}
+
+
+def bad_message(value: Bad) -> Text:
+    """What to tell the planner about an unusable cell."""
+    if value.kind == "error":
+        return M_ERROR_CELL(error=value.text)
+    if value.kind == "formula":
+        return M_FORMULA(formula=value.text)
+    if value.kind == "long":
+        return M_LONG(size=value.text, limit=MAX_CHARS)
+    return M_INVALID(value=value.text, what=KINDS.get(value.what, KINDS["value"]))
 
 
 def clean(value: Any) -> Any:
@@ -193,9 +216,9 @@ class Doc:
         return True
 
     def bad(self, value: Bad, path: Path, pos: CellPos) -> None:
-        """An error cell or an uncomputed formula: SK002 at the cell; the value is unusable."""
-        msg = (M_ERROR_CELL(error=value.text) if value.kind == "error"
-               else M_FORMULA(formula=value.text))
+        """An error cell, an uncomputed formula, a broken or overlong value: SK002 at the cell;
+        the value is unusable."""
+        msg = bad_message(value)
         self.silenced.add(path)
         self.cell_problems.append(Problem("SK002", msg, Location(self.file, sheet=pos[0],
                                                                  cell=pos[1]), path=path))

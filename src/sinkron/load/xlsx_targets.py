@@ -23,7 +23,7 @@ from sinkron.load.xlsx_layout import (
     split_list,
 )
 from sinkron.load.xlsx_sheets import read_sheets
-from sinkron.load.xlsx_table import Doc, Table, clean
+from sinkron.load.xlsx_table import Doc, Table, bad_message, clean
 from sinkron.model.errors import MESSAGES, hint
 
 M_NO_SHEET = Msg("no {sheet} sheet in the workbook; targets need it",
@@ -86,7 +86,13 @@ def _settings(doc: Doc, table: Table, problems: list[Problem]) -> None:
     seen: dict[str, Location] = {}
     for row, cells in table.rows:
         raw = table.raw(cells, "key")
-        if raw is None or isinstance(raw, Bad):
+        if isinstance(raw, Bad):  # an unusable key is said, never skipped silently
+            problems.append(Problem("SK002", bad_message(raw), table.at(row, "key")))
+            continue
+        if raw is None:
+            if table.raw(cells, "value") is not None:
+                problems.append(Problem("SK002", MESSAGES["missing"](field="key"),
+                                        table.at(row, "key")))
             continue
         key = _setting_key(raw)
         where = table.at(row, "key")
@@ -214,7 +220,8 @@ def _fund_shares(doc: Doc, table: Table) -> None:
             if doc.put(raw, column, path + (column,), table, row, column, cells):
                 values = split_list(raw[column])
                 if column == "years":  # "2025; 2026" are years, not numbers written as text
-                    values = [int(v) if isinstance(v, str) and v.isdigit() else v
+                    values = [int(v) if isinstance(v, str) and v.isascii() and v.isdigit()
+                              and len(v) < 10 else v
                               for v in values]
                 entry[column] = values
                 for j in range(len(values)):

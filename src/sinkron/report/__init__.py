@@ -56,12 +56,14 @@ def file_format(path: Path) -> str | None:
     return FILE_FORMATS.get(path.suffix.lower())
 
 
-def render_file(kind: str, report: Report, lang: Lang) -> bytes:
-    """A report file's bytes: the workbook, or a text format in UTF-8."""
+def render_file(kind: str, report: Report, lang: Lang,
+                inputs: Iterable[str | Path] = ()) -> bytes:
+    """A report file's bytes: the workbook (dated by its inputs), or a text format in UTF-8."""
     if kind == "xlsx":
         from sinkron.report.xlsx import render as workbook
+        from sinkron.report.xlsx import report_stamp
 
-        return workbook(report, lang)
+        return workbook(report, lang, report_stamp(inputs))
     return reporter(Format(kind))(report, lang).encode("utf-8")
 
 
@@ -73,5 +75,6 @@ def write_report(path: Path, report: Report, lang: Lang, inputs: Iterable[str | 
     kind = file_format(path)
     if kind is None:
         raise ReportError(M_SUFFIX(path=path))
+    inputs = list(inputs)
     guard_inputs(path, inputs, plan_folders)
-    write_bytes(path, render_file(kind, report, lang))
+    write_bytes(path, render_file(kind, report, lang, inputs))

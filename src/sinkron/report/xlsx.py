@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import io
+import os
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -24,6 +30,10 @@ from sinkron.report.xlsx_cells import (
     Sheet,
 )
 from sinkron.report.xlsx_sheets import budget_sheet, coverage_sheet, projection_sheet
+
+EPOCH = dt.datetime(1980, 1, 1)  # the earliest date a zip can hold
+LOWEST = 315_532_800  # 1980-01-01 in seconds
+HIGHEST = 4_354_819_199  # 2107-12-31, the latest
 
 
 def summary_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
@@ -95,11 +105,12 @@ def findings_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
     sheet.fit(cap=60, fixed={4: min(max(sheet.widths.get(4, 10), 10), 100) + 2})
 
 
-def workbook(report: Report, lang: Lang) -> Workbook:
-    """The report as an openpyxl Workbook."""
+def workbook(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> Workbook:
+    """The report as an openpyxl Workbook, dated `stamp` (not the time of writing)."""
     wb = Workbook()
     wb.properties.creator = f"sinkron {__version__}"
     wb.properties.title = t(L.TITLE, lang)
+    wb.properties.created = wb.properties.modified = stamp
     ws = wb.active
     ws.title = t(L.SHEET_SUMMARY, lang)
     summary_sheet(Sheet(ws), report, lang)
@@ -110,8 +121,43 @@ def workbook(report: Report, lang: Lang) -> Workbook:
     return wb
 
 
-def render(report: Report, lang: Lang) -> bytes:
-    """The workbook report as .xlsx bytes."""
+def render(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> bytes:
+    """The workbook report as .xlsx bytes: the same report and stamp give the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
     out = io.BytesIO()
-    workbook(report, lang).save(out)
+    # not Workbook.save, which dates the file "modified now" whatever the properties say
+    ExcelWriter(workbook(report, lang, stamp), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
+                                                                allowZip64=True)).save()
+    return _restamp(out.getvalue(), stamp)
+
+
+def _restamp(raw: bytes, stamp: dt.datetime) -> bytes:
+    """The same zip with every part dated `stamp`: openpyxl dates them at the time of
+    writing (and by a temporary file's permissions), so two runs would differ in bytes."""
+    when = max(stamp, EPOCH).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = zipfile.ZipInfo(info.filename, date_time=when)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            part.external_attr = 0o644 << 16
+            dst.writestr(part, src.read(info))
     return out.getvalue()
+
+
+def report_stamp(inputs: Iterable[str | Path]) -> dt.datetime:
+    """The date a report carries: SOURCE_DATE_EPOCH when set (reproducible builds), else the
+    newest modification time of its input files, in UTC to the second."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if raw.isascii() and raw.isdigit() and len(raw) < 12:
+        seconds = int(raw)
+    else:
+        times = []
+        for path in inputs:
+            with contextlib.suppress(OSError, ValueError):
+                times.append(int(Path(path).stat().st_mtime))
+        seconds = max(times, default=0)
+    seconds = min(max(seconds, LOWEST), HIGHEST)  # what a zip's date can hold
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)

@@ -35,7 +35,8 @@ FILLS = {"error": solid("FFC7CE"), "warning": solid("FFEB9C"), "info": solid("DD
 
 def cell_text(text: str) -> str:
     """Text a workbook can hold: unholdable characters become U+FFFD, long text is cut."""
-    text = replace_unsafe(text)
+    # U+FFFE and U+FFFF are no XML characters: openpyxl would write a file Excel must repair
+    text = replace_unsafe(text).replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
     return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
 
 
