@@ -40,8 +40,10 @@ M_ODS = Msg("this is an OpenDocument spreadsheet (.ods), not .xlsx; save it as E
             "Workbook (.xlsx)",
             "ini lembar kerja OpenDocument (.ods), bukan .xlsx; simpan sebagai Excel "
             "Workbook (.xlsx)")
-M_OTHER_OFFICE = Msg("this is a {kind} document, not an Excel workbook",
-                     "ini dokumen {kind}, bukan buku kerja Excel")
+M_OTHER_OFFICE = Msg("this is a {kind} document, not an Excel workbook; put the plan in the "
+                     "sinkron template (`sinkron template`)",
+                     "ini dokumen {kind}, bukan buku kerja Excel; isikan rencana ke templat "
+                     "sinkron (`sinkron template`)")
 M_ZIP = Msg("this is a zip archive that holds no Excel workbook; give the .xlsx file itself",
             "ini arsip zip yang tidak berisi buku kerja Excel; berikan berkas .xlsx-nya langsung")
 M_DAMAGED = Msg("the workbook is damaged ({error}); open it in a spreadsheet program and save "
@@ -65,7 +67,10 @@ M_XML = Msg("this is an XML file (perhaps Excel 2003 XML), not .xlsx; save it as
             "Workbook (.xlsx)")
 M_PDF = Msg("this is a PDF document, not a workbook; sinkron needs the .xlsx file",
             "ini dokumen PDF, bukan buku kerja; sinkron memerlukan berkas .xlsx")
-M_TEXT = Msg("this is a text file, not a workbook", "ini berkas teks, bukan buku kerja")
+M_TEXT = Msg("this is a text file, not a workbook; give the plan as .yaml, or save it as "
+             "Excel Workbook (.xlsx) from a spreadsheet program",
+             "ini berkas teks, bukan buku kerja; berikan rencana sebagai .yaml, atau simpan "
+             "sebagai Excel Workbook (.xlsx) dari program lembar kerja")
 M_UNKNOWN = Msg("this is not an Excel workbook (its content is not a zip archive); save it as "
                 "Excel Workbook (.xlsx)",
                 "ini bukan buku kerja Excel (isinya bukan arsip zip); simpan sebagai Excel "
