@@ -10,7 +10,8 @@ import pytest
 
 from sinkron.findings import Report
 from sinkron.pipeline import Options, check
-from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete
+from sinkron.rules.examples import write_example
+from sinkron.rules.registry import Example
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,13 +30,7 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
 def write_case(folder: Path, plans: tuple[str, ...] | list[str], targets: str | None = None,
                files: tuple[tuple[str, str], ...] = ()) -> Path:
     """targets.yaml and plans/plan.yaml, plans/plan2.yaml, ... completed from the bases."""
-    (folder / "plans").mkdir(exist_ok=True)
-    (folder / "targets.yaml").write_text(complete(targets or "", BASE_TARGETS), "utf-8")
-    for n, fragment in enumerate(plans):
-        name = "plan.yaml" if n == 0 else f"plan{n + 1}.yaml"
-        (folder / "plans" / name).write_text(complete(fragment, BASE_PLAN), "utf-8")
-    for name, text in files:
-        (folder / "plans" / name).write_text(text, "utf-8")
+    write_example(folder, Example(tuple(plans), targets, tuple(files)))
     return folder
 
 

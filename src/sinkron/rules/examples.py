@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -95,10 +96,11 @@ def complete(fragment: str, base: dict[str, str]) -> str:
 
 
 def write_example(folder: Path, example: Example) -> None:
-    """targets.yaml and plans/plan.yaml, plans/plan2.yaml, ... of an example, completed."""
+    """targets.yaml and plans/plan.yaml, plans/plan2.yaml, ... of an example, completed
+    (an example without plans writes only the targets)."""
     (folder / "plans").mkdir(exist_ok=True)
     (folder / "targets.yaml").write_text(complete(example.targets or "", BASE_TARGETS), "utf-8")
-    for n, fragment in enumerate(example.plans or ("",)):
+    for n, fragment in enumerate(example.plans):
         name = "plan.yaml" if n == 0 else f"plan{n + 1}.yaml"
         (folder / "plans" / name).write_text(complete(fragment, BASE_PLAN), "utf-8")
     for name, text in example.files:
@@ -121,5 +123,5 @@ def run_example(example: Example) -> list[Finding]:
 
     with tempfile.TemporaryDirectory(prefix="sinkron-example-") as tmp:
         folder = Path(tmp)
-        write_example(folder, example)
+        write_example(folder, replace(example, plans=example.plans or ("",)))
         return check(Options([str(folder / "plans")], folder / "targets.yaml")).findings
