@@ -66,9 +66,6 @@ def fail(message: Text | str, lang: Lang | None = None) -> NoReturn:
     raise typer.Exit(2)
 
 
-_fail = fail  # the name sub-commands written before the catalogue use
-
-
 def _codes(spec: str | None, lang: Lang) -> list[str] | None:
     if spec is None:
         return None

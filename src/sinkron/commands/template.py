@@ -18,9 +18,6 @@ M_NOT_XLSX = Msg("-o must name an .xlsx file, not {path}",
                  "-o harus berupa berkas .xlsx, bukan {path}")
 M_TARGETS = Msg("the targets cannot be used ({count} problems); run `sinkron validate {path}`",
                 "target tidak dapat dipakai ({count} masalah); jalankan `sinkron validate {path}`")
-M_NO_TARGETS = Msg("no targets file: give --targets FILE, or put targets.yaml in this folder",
-                   "tidak ada berkas target: beri --targets BERKAS, atau taruh targets.yaml di "
-                   "folder ini")
 M_VILLAGE = Msg("{code} is not a desa or kelurahan of {regency} in the Kemendagri register{hint}",
                 "{code} bukan desa atau kelurahan {regency} menurut register Kemendagri{hint}")
 M_WRITE = Msg("cannot write {path}: {error}", "tidak dapat menulis {path}: {error}")
@@ -31,18 +28,10 @@ class Kind(StrEnum):
     targets = "targets"
 
 
-M_TARGETS_MISSING = Msg("targets file not found: {path}",
-                        "berkas target tidak ditemukan: {path}")
-
-
-def _fail(text: str) -> None:
-    typer.echo(f"sinkron: {text}", err=True)
-    raise typer.Exit(2)
-
-
 def make_template(targets_path: Path, out: Path, kind: Kind, village: str | None,
                   lang: Lang) -> str:
     """Write the template; returns the line to print. typer.Exit(2) when it cannot."""
+    from sinkron.cli import fail
     from sinkron.load.discover import display
     from sinkron.model.errors import hint
     from sinkron.pipeline import read_targets
@@ -51,13 +40,12 @@ def make_template(targets_path: Path, out: Path, kind: Kind, village: str | None
     from sinkron.write.atomic import save_workbook
 
     if out.suffix.lower() != ".xlsx":
-        _fail(M_NOT_XLSX(path=str(out)).get(lang))
+        fail(M_NOT_XLSX(path=str(out)), lang)
     targets, _, problems = read_targets(targets_path, code_names())
     if targets is None:
         for p in problems:
             typer.echo(f"{p.location}: {p.code} {p.message.get(lang)}", err=True)
-        _fail(M_TARGETS(count=len(problems), path=display(targets_path)).get(lang))
-        raise AssertionError
+        fail(M_TARGETS(count=len(problems), path=display(targets_path)), lang)
     if kind is Kind.targets:
         from sinkron.write.targets_xlsx import targets_workbook
 
@@ -71,13 +59,13 @@ def make_template(targets_path: Path, out: Path, kind: Kind, village: str | None
             if fill is None:
                 known = [c for c, r in register(targets.regency.code).items()
                          if r.level == "village"]
-                _fail(M_VILLAGE(code=village, regency=targets.regency.name,
-                                hint=hint(village, known)).get(lang))
+                fail(M_VILLAGE(code=village, regency=targets.regency.name,
+                               hint=hint(village, known)), lang)
         wb = plans_template(targets, fill)
     try:
         save_workbook(wb, out)
     except OSError as exc:
-        _fail(M_WRITE(path=str(out), error=exc.strerror or str(exc)).get(lang))
+        fail(M_WRITE(path=str(out), error=exc.strerror or str(exc)), lang)
     return M_WROTE(path=display(out), kind=kind.value, regency=targets.regency.name).get(lang)
 
 
@@ -93,13 +81,12 @@ def register(app: typer.Typer) -> None:
             "--village", metavar=tr(H.V_CODE), help=tr(H.TEMPLATE_VILLAGE))] = None,
     ) -> None:
         """Write an Excel template to fill in, pre-filled from the targets."""
+        from sinkron.cli import _default_targets, fail
+        from sinkron.pipeline import M_NO_TARGETS_FILE
+
         lang = default_lang()
         if targets is None:
-            targets = next((Path(n) for n in ("targets.yaml", "targets.xlsx")
-                            if Path(n).is_file()), None)
-            if targets is None:
-                _fail(M_NO_TARGETS().get(lang))
-                raise AssertionError
+            targets = _default_targets(lang)
         if not targets.is_file():
-            _fail(M_TARGETS_MISSING(path=targets).get(lang))
+            fail(M_NO_TARGETS_FILE(path=targets), lang)
         typer.echo(make_template(targets, output, kind, village, lang))
