@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -150,11 +149,6 @@ class Report:
     @property
     def waived(self) -> int:
         return sum(1 for f in self.findings if f.waived)
-
-
-def worst(findings: Iterable[Finding]) -> Severity | None:
-    ranked = [f.severity for f in findings if not f.waived]
-    return max(ranked, key=lambda s: s.rank) if ranked else None
 
 
 @dataclass(frozen=True, slots=True)
