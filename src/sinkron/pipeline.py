@@ -21,7 +21,7 @@ from sinkron.reference import villages_in
 from sinkron.rules.context import Context, PlanSummary
 from sinkron.rules.engine import Engine
 from sinkron.rules.registry import code_names
-from sinkron.speed import RememberingContext, paused_gc, sweep
+from sinkron.speed import paused_gc, sweep
 
 M_NO_TARGETS_FILE = Msg("targets file not found: {path}",
                         "berkas target tidak ditemukan: {path}")
@@ -173,7 +173,7 @@ def check_file(path: Path, name: str, engine: Engine, codes: dict[str, str]) -> 
 
 def context_for(targets: Targets, source: SourceMap) -> Context:
     villages = targets.regency.villages or villages_in(targets.regency.code)
-    return RememberingContext(targets, source, villages)
+    return Context(targets, source, villages)
 
 
 def engine_for(options: Options) -> tuple[Engine, dict[str, str]]:

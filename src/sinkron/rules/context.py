@@ -21,8 +21,10 @@ class Context:
     source: SourceMap
     regency_villages: int
     projection: list[ProjectionRow] = field(default_factory=list)
+    # targets do not change during a run and codes repeat a lot: answers are remembered
     _supported: dict[tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, repr=False, compare=False)
+    _exempt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -45,7 +47,7 @@ class Context:
         code mapping. Unknown ids (SK101) are no link. Every rule and report uses this."""
         key = (activity.code, *activity.supports)
         got = self._supported.get(key)
-        if got is None:  # asked for every activity by several rules; codes repeat a lot
+        if got is None:
             known = self.indicator_ids
             got = self._supported[key] = frozenset(
                 {i.id for i in self.by_code(activity.code)}
@@ -62,7 +64,12 @@ class Context:
         return village.startswith(regency + ".") and village in register(regency)
 
     def exempt(self, code: str) -> bool:
-        return any(code_matches(code, p) for p in self.targets.policy.exempt_codes)
+        """True when the policy exempts an activity code from SK201."""
+        got = self._exempt.get(code)
+        if got is None:
+            got = self._exempt[code] = any(code_matches(code, p)
+                                           for p in self.targets.policy.exempt_codes)
+        return got
 
 
 @dataclass(frozen=True)
