@@ -17,7 +17,10 @@ from sinkron.load.source import Path, SourceMap
 MESSAGES: dict[str, Msg] = {
     "missing": Msg("missing required field '{field}'", "kolom wajib '{field}' belum diisi"),
     "unknown_key": Msg("unknown key '{key}'{hint}", "kunci '{key}' tidak dikenal{hint}"),
-    "not_a_number": Msg("'{value}' is not a number", "'{value}' bukan angka"),
+    "not_a_number": Msg("'{value}' is not a number; write the number alone, e.g. 12500000 "
+                        "or 12,5 (no words such as 'juta')",
+                        "'{value}' bukan angka; tulis angkanya saja, mis. 12500000 atau 12,5 "
+                        "(tanpa kata seperti 'juta')"),
     "too_large": Msg("a number too large to be real (more than 300 digits); check this value",
                      "angka terlalu besar untuk masuk akal (lebih dari 300 digit); periksa "
                      "nilai ini"),
