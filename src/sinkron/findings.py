@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from sinkron.i18n import Text
+from sinkron.store import FindingStore
 
 
 class Severity(StrEnum):
@@ -120,10 +121,14 @@ class IndicatorInfo:
 
 @dataclass
 class Report:
-    """What a run produced; reporters turn it into text or bytes."""
+    """What a run produced; reporters turn it into text or bytes.
+
+    `findings` is a FindingStore: iterated in Finding order, memory bounded, counted as it
+    fills. A list given for it (tests, small callers) is taken into a store.
+    """
 
     targets: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: FindingStore = field(default_factory=FindingStore)
     projection: list[ProjectionRow] = field(default_factory=list)
     files: int = 0
     villages: int = 0
@@ -134,21 +139,26 @@ class Report:
     files_read: list[str] = field(default_factory=list)  # display paths of plan files read
     notes: list[Note] = field(default_factory=list)  # shown by the text report
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "findings" and not isinstance(value, FindingStore):
+            value = FindingStore(value)
+        object.__setattr__(self, name, value)
+
     def sort(self) -> None:
-        self.findings.sort(key=Finding.sort_key)
+        """Nothing to do: the store always gives its findings in order (kept for callers)."""
 
     def active(self) -> list[Finding]:
-        return [f for f in self.findings if not f.waived]
+        """The unwaived findings as a list (for small reports: reporters iterate
+        `findings.active()`)."""
+        return list(self.findings.active())
 
     def counts(self) -> dict[str, int]:
-        out = {s.value: 0 for s in Severity}
-        for f in self.active():
-            out[f.severity.value] += 1
-        return out
+        """Unwaived findings per severity."""
+        return {s.value: self.findings.severities[s.value] for s in Severity}
 
     @property
     def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived)
+        return self.findings.waived
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,12 @@ import contextlib
 import datetime as dt
 import io
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -123,28 +126,35 @@ def workbook(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> Workbook
 
 def render(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> bytes:
     """The workbook report as .xlsx bytes: the same report and stamp give the same bytes."""
+    out = io.BytesIO()
+    write(report, lang, out, stamp)
+    return out.getvalue()
+
+
+def write(report: Report, lang: Lang, out: BinaryIO, stamp: dt.datetime = EPOCH) -> None:
+    """The workbook report into `out`; openpyxl's zip goes through a temporary file, not
+    memory, before it is restamped into `out`."""
     from openpyxl.writer.excel import ExcelWriter
 
-    out = io.BytesIO()
-    # not Workbook.save, which dates the file "modified now" whatever the properties say
-    ExcelWriter(workbook(report, lang, stamp), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                                allowZip64=True)).save()
-    return _restamp(out.getvalue(), stamp)
+    with tempfile.TemporaryFile(prefix="sinkron-xlsx-") as raw:
+        # not Workbook.save, which dates the file "modified now" whatever the properties say
+        ExcelWriter(workbook(report, lang, stamp),
+                    zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        raw.seek(0)
+        _restamp(raw, out, stamp)
 
 
-def _restamp(raw: bytes, stamp: dt.datetime) -> bytes:
+def _restamp(raw: BinaryIO, out: BinaryIO, stamp: dt.datetime) -> None:
     """The same zip with every part dated `stamp`: openpyxl dates them at the time of
     writing (and by a temporary file's permissions), so two runs would differ in bytes."""
     when = max(stamp, EPOCH).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             part = zipfile.ZipInfo(info.filename, date_time=when)
             part.compress_type = zipfile.ZIP_DEFLATED
             part.external_attr = 0o644 << 16
-            dst.writestr(part, src.read(info))
-    return out.getvalue()
+            with src.open(info) as data, dst.open(part, "w") as target:
+                shutil.copyfileobj(data, target, 1 << 20)
 
 
 def report_stamp(inputs: Iterable[str | Path]) -> dt.datetime:
