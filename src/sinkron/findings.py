@@ -60,6 +60,11 @@ class Location:
         return {"file": self.file, "line": self.line, "column": self.column,
                 "sheet": self.sheet, "cell": self.cell}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as plain values: the dataclass way (fields() per object) is several times
+        # slower, and workers and the finding store pickle millions of these
+        return Location, (self.file, self.line, self.column, self.sheet, self.cell)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -82,6 +87,17 @@ class Finding:
 
     def waive(self, reason: str) -> Finding:
         return replace(self, waived=True, waive_reason=reason)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _finding, (self.code, self.name, self.severity, self.message.en, self.message.id,
+                          self.location, self.village, self.indicator, self.activity,
+                          self.year, self.related, self.waived, self.waive_reason)
+
+
+def _finding(code: str, name: str, severity: Severity, en: str, id_: str, location: Location,
+             *rest: Any) -> Finding:
+    """A Finding from its pickled values (see Finding.__reduce__)."""
+    return Finding(code, name, severity, Text(en, id_), location, *rest)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,25 +10,43 @@ inside) in one call, with the newline and indent folded into the item separator.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from json.encoder import encode_basestring
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any, TextIO
 
 INDENT = "  "
 BATCH = 512  # items joined before one write: fewer calls, little memory
+_CONTAINERS = (dict, list, tuple)
 
 
 @cache
-def _encoder(level: int, allow_nan: bool) -> json.JSONEncoder:
-    """The C encoder writing the members of a flat object `level` deep."""
-    return json.JSONEncoder(ensure_ascii=False, allow_nan=allow_nan,
-                            separators=(",\n" + INDENT * level, ": "))
+def _encoder(level: int, allow_nan: bool) -> Callable[[Any], str]:
+    """The C encoder writing the members of a flat object `level` deep, made once: each
+    JSONEncoder.encode would build it again (the cost of a small object)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, allow_nan=allow_nan,
+                               separators=(",\n" + INDENT * level, ": "))
+    if c_make_encoder is None:  # pragma: no cover - CPython has it
+        return encoder.encode
+    # as JSONEncoder.iterencode makes it; no cycle check: reports hold plain trees
+    make = c_make_encoder(None, encoder.default, encode_basestring, None, ": ",
+                          ",\n" + INDENT * level, False, False, allow_nan)
+
+    def encode(obj: Any) -> str:
+        if isinstance(obj, str):
+            return str(encode_basestring(obj))
+        return "".join(make(obj, 0))
+
+    return encode
 
 
-def _nested(value: object) -> bool:
-    """Whether `value` is a non-empty object or list (an empty one prints alike at any depth)."""
-    return isinstance(value, dict | list | tuple) and len(value) > 0
+def _flat(values: Iterable[object]) -> bool:
+    """Whether no value is a non-empty object or list (an empty one prints alike at any
+    depth, so the C encoder may write it)."""
+    for value in values:  # noqa: SIM110 - a plain loop: this runs for every finding
+        if isinstance(value, _CONTAINERS) and value:
+            return False
+    return True
 
 
 def _key(key: object) -> str:
@@ -47,16 +65,15 @@ def dumps(obj: Any, level: int = 0, allow_nan: bool = True) -> str:
     inner = "\n" + INDENT * (level + 1)
     close = "\n" + INDENT * level
     if isinstance(obj, dict) and obj:
-        if not any(_nested(v) for v in obj.values()) and all(isinstance(k, str) for k in obj):
-            text: str = _encoder(level + 1, allow_nan).encode(obj)
+        if _flat(obj.values()):  # the C encoder turns keys to text as json.dumps does
+            text = _encoder(level + 1, allow_nan)(obj)
             return "{" + inner + text[1:-1] + close + "}"
         members = (_key(k) + ": " + dumps(v, level + 1, allow_nan) for k, v in obj.items())
         return "{" + inner + ("," + inner).join(members) + close + "}"
     if isinstance(obj, list | tuple) and obj:
         items = (dumps(v, level + 1, allow_nan) for v in obj)
         return "[" + inner + ("," + inner).join(items) + close + "]"
-    scalar: str = _encoder(level, allow_nan).encode(obj)
-    return scalar
+    return _encoder(level, allow_nan)(obj)
 
 
 def marker(name: str) -> str:
