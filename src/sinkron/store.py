@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import pickle
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from operator import methodcaller
@@ -153,17 +154,19 @@ class FindingStore:
 
 
 def _write_run(findings: Iterable[Finding]) -> IO[bytes]:
-    """Sorted findings pickled in chunks into an anonymous temporary file."""
+    """Sorted findings into an anonymous temporary file, in chunks: each pickled, compressed
+    (zlib's fastest level: messages repeat their words, the file shrinks several times, which
+    matters where the temporary folder lives in memory) and preceded by its length."""
     run = tempfile.TemporaryFile(prefix="sinkron-findings-")  # noqa: SIM115 - the store closes it
     try:
         chunk: list[Finding] = []
         for f in findings:
             chunk.append(f)
             if len(chunk) >= CHUNK:
-                pickle.dump(chunk, run, pickle.HIGHEST_PROTOCOL)
+                _write_chunk(run, chunk)
                 chunk = []
         if chunk:
-            pickle.dump(chunk, run, pickle.HIGHEST_PROTOCOL)
+            _write_chunk(run, chunk)
         run.flush()
     except BaseException:
         run.close()
@@ -171,13 +174,20 @@ def _write_run(findings: Iterable[Finding]) -> IO[bytes]:
     return run
 
 
+def _write_chunk(run: IO[bytes], chunk: list[Finding]) -> None:
+    data = zlib.compress(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL), 1)
+    run.write(len(data).to_bytes(8, "little") + data)
+
+
 def _read_run(run: IO[bytes]) -> Iterator[Finding]:
     """A run's findings; it seeks before each chunk, so several passes may interleave."""
-    run.flush()
-    end = run.seek(0, 2)
     at = 0
-    while at < end:
+    while True:
         run.seek(at)
-        chunk: list[Finding] = pickle.load(run)  # our own file, just written
-        at = run.tell()
+        head = run.read(8)
+        if len(head) < 8:
+            return
+        size = int.from_bytes(head, "little")
+        at += 8 + size
+        chunk: list[Finding] = pickle.loads(zlib.decompress(run.read(size)))  # our own file
         yield from chunk
