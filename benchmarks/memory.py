@@ -1,6 +1,6 @@
 """Peak memory of N synthetic findings through the finding store and a streaming reporter.
 
-    nice -n 10 python -m benchmarks.memory 100000 1000000 [--format json] [--whole]
+    nice -n 10 python -m benchmarks.memory 100000 1000000 [--format json|xlsx|...] [--whole]
 
 Each N runs in a fresh process: findings (like SK201, one per activity, 84 per village) are
 made one at a time into a Report's store, then the report is written to /dev/null. Printed:
@@ -45,18 +45,19 @@ def one(count: int, fmt: str, whole: bool) -> None:
     """Measure one N in this process and print one JSON line."""
     start = time.perf_counter()
     report = Report("targets.yaml", files=count // 84, villages=count // 84, activities=count)
-    with open("/dev/null", "w", encoding="utf-8") as out:
-        if whole:
-            from sinkron.report.json import _envelope, finding_dict
+    if whole:
+        from sinkron.report.json import _envelope, finding_dict
 
-            kept = list(findings(count))
-            doc = {**_envelope(report), "findings": [finding_dict(f, "en") for f in kept]}
+        kept = list(findings(count))
+        doc = {**_envelope(report), "findings": [finding_dict(f, "en") for f in kept]}
+        with open("/dev/null", "w", encoding="utf-8") as out:
             out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        else:
-            from sinkron.report import Format, writer
+    else:
+        from sinkron.report import write_file
 
-            report.findings.extend(findings(count))
-            writer(Format(fmt))(report, "en", out)
+        report.findings.extend(findings(count))
+        with open("/dev/null", "wb") as raw:  # as `-o report.<format>` writes it
+            write_file(fmt, report, "en", (), raw)
     print(json.dumps({"findings": count, "format": "json (whole)" if whole else fmt,
                       "peak_mib": round(peak_mib(), 1),
                       "seconds": round(time.perf_counter() - start, 1),
@@ -66,7 +67,7 @@ def one(count: int, fmt: str, whole: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("counts", nargs="+", type=int)
-    parser.add_argument("--format", default="json")
+    parser.add_argument("--format", default="json", help="json, sarif, junit or xlsx")
     parser.add_argument("--whole", action="store_true")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
