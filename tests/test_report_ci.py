@@ -134,7 +134,7 @@ def test_github_step_summary_is_appended_with_the_full_table(tmp_path: Path) -> 
 
 def test_step_summary_stays_under_githubs_limit() -> None:
     report = sample_report()
-    report.findings = report.findings * 2000
+    report.findings = list(report.findings) * 2000
     text = markdown(report, "en", limit=100_000)
     assert len(text.encode()) <= 100_000
     assert "more findings are not shown here" in text

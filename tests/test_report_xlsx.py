@@ -162,3 +162,24 @@ def test_empty_report_still_makes_every_sheet() -> None:
     assert wb.sheetnames == SHEETS["id"]
     assert wb["Temuan"].max_row == 1
     assert wb["Proyeksi"]._charts == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_findings_past_a_sheets_rows_go_on_in_the_next_sheet(
+        lang: Lang, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sinkron.report import xlsx_findings
+
+    whole = [[c.value for c in row] for row in _book(lang)[SHEETS[lang][1]].iter_rows()]
+    monkeypatch.setattr(xlsx_findings, "PER_SHEET", 2)  # Excel's is 1,048,575
+    wb = _book(lang)
+    first = SHEETS[lang][1]
+    assert wb.sheetnames == [SHEETS[lang][0], first, f"{first} (2)", f"{first} (3)",
+                             *SHEETS[lang][2:]]
+    parts = [[[c.value for c in row] for row in wb[name].iter_rows()]
+             for name in (first, f"{first} (2)", f"{first} (3)")]
+    assert [len(p) for p in parts] == [3, 3, 3]
+    assert all(p[0] == whole[0] for p in parts)  # each with the header
+    assert [row for p in parts for row in p[1:]] == whole[1:]  # every finding once, in order
+    ws = wb[f"{first} (3)"]
+    assert ws.auto_filter.ref == "A1:P3" and ws.freeze_panes == "A2"
+    assert ws.dimensions == "A1:P3" and ws.conditional_formatting

@@ -129,7 +129,7 @@ def check(
     from sinkron.pipeline import Fatal, Options, exit_code
     from sinkron.pipeline import check as run
     from sinkron.progress import LoadProgress, wanted
-    from sinkron.report import M_SUFFIX, file_format, reporter
+    from sinkron.report import M_SUFFIX, file_format
     from sinkron.workers import cores
 
     language = _lang(lang)
@@ -147,14 +147,21 @@ def check(
             report = run(options, progress)
     except Fatal as exc:
         fail(exc.get(language))
-    if fmt is Format.text:
-        from sinkron.report.text import render
-
-        sys.stdout.write(render(report, language, color=_color()))
-    else:
-        sys.stdout.write(reporter(fmt)(report, language))
+    _print(report, fmt, language)
     _write_reports(report, fmt, output, options, language)
     raise typer.Exit(exit_code(report, fail_on))
+
+
+def _print(report: Report, fmt: Format, language: Lang) -> None:
+    """The report on stdout, written as it is made (a national run never sits in memory)."""
+    if fmt is Format.text:
+        from sinkron.report.text import write
+
+        write(report, language, sys.stdout, color=_color())
+    else:
+        from sinkron.report import writer
+
+        writer(fmt)(report, language, sys.stdout)
 
 
 def _write_reports(report: Report, fmt: Format, output: Path | None, options: Options,
@@ -185,18 +192,12 @@ def validate(
     lang: LangOpt = None,
 ) -> None:
     """Check files against the schema only (SK0xx; with --targets also SK101)."""
-    from sinkron.report import reporter
     from sinkron.validate import run_validate
 
     language = _lang(lang)
     report = run_validate(files, targets)
-    if fmt is Format.text:
-        from sinkron.report.text import render
-
-        sys.stdout.write(render(report, language, color=_color()))
-    else:
-        sys.stdout.write(reporter(fmt)(report, language))
-    errors = any(f.severity.value == "error" for f in report.active())
+    _print(report, fmt, language)
+    errors = report.counts()["error"] > 0
     raise typer.Exit(2 if report.fatal else 1 if errors else 0)
 
 

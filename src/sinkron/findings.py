@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from sinkron.i18n import Text
+from sinkron.store import FindingStore
 
 
 class Severity(StrEnum):
@@ -59,6 +60,11 @@ class Location:
         return {"file": self.file, "line": self.line, "column": self.column,
                 "sheet": self.sheet, "cell": self.cell}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled as plain values: the dataclass way (fields() per object) is several times
+        # slower, and workers and the finding store pickle millions of these
+        return Location, (self.file, self.line, self.column, self.sheet, self.cell)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -81,6 +87,17 @@ class Finding:
 
     def waive(self, reason: str) -> Finding:
         return replace(self, waived=True, waive_reason=reason)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _finding, (self.code, self.name, self.severity, self.message.en, self.message.id,
+                          self.location, self.village, self.indicator, self.activity,
+                          self.year, self.related, self.waived, self.waive_reason)
+
+
+def _finding(code: str, name: str, severity: Severity, en: str, id_: str, location: Location,
+             *rest: Any) -> Finding:
+    """A Finding from its pickled values (see Finding.__reduce__)."""
+    return Finding(code, name, severity, Text(en, id_), location, *rest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +137,14 @@ class IndicatorInfo:
 
 @dataclass
 class Report:
-    """What a run produced; reporters turn it into text or bytes."""
+    """What a run produced; reporters turn it into text or bytes.
+
+    `findings` is a FindingStore: iterated in Finding order, memory bounded, counted as it
+    fills. A list given for it (tests, small callers) is taken into a store.
+    """
 
     targets: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: FindingStore = field(default_factory=FindingStore)
     projection: list[ProjectionRow] = field(default_factory=list)
     files: int = 0
     villages: int = 0
@@ -134,21 +155,26 @@ class Report:
     files_read: list[str] = field(default_factory=list)  # display paths of plan files read
     notes: list[Note] = field(default_factory=list)  # shown by the text report
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "findings" and not isinstance(value, FindingStore):
+            value = FindingStore(value)
+        object.__setattr__(self, name, value)
+
     def sort(self) -> None:
-        self.findings.sort(key=Finding.sort_key)
+        """Nothing to do: the store always gives its findings in order (kept for callers)."""
 
     def active(self) -> list[Finding]:
-        return [f for f in self.findings if not f.waived]
+        """The unwaived findings as a list (for small reports: reporters iterate
+        `findings.active()`)."""
+        return list(self.findings.active())
 
     def counts(self) -> dict[str, int]:
-        out = {s.value: 0 for s in Severity}
-        for f in self.active():
-            out[f.severity.value] += 1
-        return out
+        """Unwaived findings per severity."""
+        return {s.value: self.findings.severities[s.value] for s in Severity}
 
     @property
     def waived(self) -> int:
-        return sum(1 for f in self.findings if f.waived)
+        return self.findings.waived
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,6 +168,7 @@ def check_file(path: Path, name: str, engine: Engine, codes: dict[str, str]) -> 
         out.summaries.append(summary)
         out.villages.append(read.plan.code)
         out.activities += len(read.plan.activities)
+    out.findings.sort(key=Finding.sort_key)  # sorted runs make the parent's sort cheap
     return out
 
 
@@ -223,7 +224,8 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
         raise Fatal(M_NO_PLANS(paths=", ".join(options.paths)))
     summaries: list[PlanSummary] = []
     codes_seen: set[str] = set()
-    # plans are streamed: only findings and the small per-plan summaries are kept
+    # plans are streamed: only the small per-plan summaries are kept in memory, findings go
+    # to the report's store, which spills sorted runs to disk past its bound
     plans = sorted(found.plans, key=_walk_order)  # the order files are named in changes nothing
     with paused_gc():
         for n, result in enumerate(_results(plans, options, engine, codes)):
@@ -241,9 +243,8 @@ def check(options: Options, progress: Callable[[int, int], None] | None = None) 
     report.villages = len(codes_seen)
     report.projection = list(ctx.projection)
     report.summaries = summaries
-    if any(f.code == "SK000" for f in report.findings):
+    if "SK000" in report.findings.any_codes:
         report.fatal = True
-    report.sort()
     return report
 
 
@@ -260,4 +261,5 @@ def exit_code(report: Report, fail_on: str) -> int:
     if fail_on == "never":
         return 0
     bar = Severity(fail_on).rank
-    return 1 if any(f.severity.rank >= bar for f in report.active()) else 0
+    counts = report.counts()
+    return 1 if any(counts[s.value] for s in Severity if s.rank >= bar) else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -52,12 +52,19 @@ def positioned(f: Finding) -> str:
     return _digest((f.code, loc.file, loc.line, loc.column, cell_of(loc), f.message.en))
 
 
-def unique(prints: Iterable[str]) -> list[str]:
-    """Fingerprints made unique in order: a repeat gets its occurrence number hashed in."""
+def unique(findings: Iterable[Finding],
+           fingerprint: Callable[[Finding], str]) -> Iterator[tuple[Finding, str]]:
+    """Each finding with its fingerprint made unique in order: a repeat gets its occurrence
+    number hashed in. Both fingerprints hash the file, so only findings of one file can share
+    one; findings come grouped by file (it leads their order), so what was seen is forgotten
+    at each new file and memory stays small however many findings there are."""
     seen: dict[str, int] = {}
-    out: list[str] = []
-    for fp in prints:
+    file = None
+    for f in findings:
+        if f.location.file != file:
+            file = f.location.file
+            seen.clear()
+        fp = fingerprint(f)
         n = seen.get(fp, 0)
         seen[fp] = n + 1
-        out.append(fp if n == 0 else _digest((fp, n)))
-    return out
+        yield f, (fp if n == 0 else _digest((fp, n)))

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import io
+from typing import TextIO
+
 from sinkron.findings import Report
 from sinkron.i18n import Lang
 from sinkron.report.safe import inert
 
 
-def render(report: Report, lang: Lang) -> str:
-    lines = []
+def write(report: Report, lang: Lang, out: TextIO) -> None:
+    """One line per finding into `out`."""
     for f in report.findings:
         state = f"{f.severity.value}, waived" if f.waived else f.severity.value
-        lines.append(f"{inert(str(f.location))}: {f.code} [{state}] "
-                     f"{inert(f.message.get(lang))}")
-    return "".join(line + "\n" for line in lines)
+        out.write(f"{inert(str(f.location))}: {f.code} [{state}] {inert(f.message.get(lang))}\n")
+
+
+def render(report: Report, lang: Lang) -> str:
+    """The concise report as text."""
+    out = io.StringIO()
+    write(report, lang, out)
+    return out.getvalue()

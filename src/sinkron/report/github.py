@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
@@ -47,9 +49,17 @@ def annotation(f: Finding, lang: Lang) -> str:
     return f"::{COMMAND[f.severity.value]} {head}::{escape_data(inert(f.message.get(lang)))}"
 
 
+def write(report: Report, lang: Lang, out: TextIO) -> None:
+    """One annotation per unwaived finding into `out`; waived findings are not annotated."""
+    for f in report.findings.active():
+        out.write(annotation(f, lang) + "\n")
+
+
 def render(report: Report, lang: Lang) -> str:
-    """One annotation per unwaived finding; waived findings are not annotated."""
-    return "".join(annotation(f, lang) + "\n" for f in report.active())
+    """The annotations as text."""
+    out = io.StringIO()
+    write(report, lang, out)
+    return out.getvalue()
 
 
 def append_step_summary(report: Report, lang: Lang,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import io
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
 from sinkron.report.common import cell_of, positioned, unique
+from sinkron.report.jsonstream import write_list
 from sinkron.report.safe import inert
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -30,13 +32,20 @@ def issue(f: Finding, fingerprint: str, lang: Lang) -> dict[str, Any]:
     }
 
 
-def as_list(report: Report, lang: Lang) -> list[dict[str, Any]]:
+def issues(report: Report, lang: Lang) -> Iterator[dict[str, Any]]:
     """The issues; waived findings are left out (GitLab has no way to show them as accepted)."""
-    active = report.active()
-    prints = unique(positioned(f) for f in active)
-    return [issue(f, fp, lang) for f, fp in zip(active, prints, strict=True)]
+    for f, fp in unique(report.findings.active(), positioned):
+        yield issue(f, fp, lang)
+
+
+def write(report: Report, lang: Lang, out: TextIO) -> None:
+    """The Code Quality report as JSON into `out`, one issue at a time."""
+    write_list(out, issues(report, lang), 0)
+    out.write("\n")
 
 
 def render(report: Report, lang: Lang) -> str:
     """The Code Quality report as JSON text."""
-    return json.dumps(as_list(report, lang), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write(report, lang, out)
+    return out.getvalue()

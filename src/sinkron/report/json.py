@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
+import io
 import math
-from typing import Any
+from typing import Any, TextIO
 
 from sinkron import __version__
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
+from sinkron.report.jsonstream import marker, write_document
 from sinkron.report.safe import inert
 
 
@@ -25,14 +26,15 @@ def finding_dict(f: Finding, lang: Lang) -> dict[str, Any]:
             "related": [r.as_dict() for r in f.related]}
 
 
-def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
+def _envelope(report: Report) -> dict[str, Any]:
+    """The report without its findings: a marker stands where they go."""
     return {
         "sinkron": __version__,
         "targets": report.targets,
         "summary": {"files": report.files, "villages": report.villages,
                     "activities": report.activities, "counts": report.counts(),
                     "waived": report.waived},
-        "findings": [finding_dict(f, lang) for f in report.findings],
+        "findings": marker("findings"),
         "projection": [
             {"indicator": r.indicator, "year": r.year, "milestone": _number(r.milestone),
              "band": [_number(r.band[0]), _number(r.band[1])] if r.band else None,
@@ -42,6 +44,15 @@ def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
     }
 
 
+def write(report: Report, lang: Lang, out: TextIO) -> None:
+    """The report as JSON into `out`, one finding at a time (as json.dumps with indent=2)."""
+    findings = (finding_dict(f, lang) for f in report.findings)
+    write_document(out, _envelope(report), {"findings": findings}, allow_nan=False)
+    out.write("\n")
+
+
 def render(report: Report, lang: Lang) -> str:
-    return json.dumps(as_dict(report, lang), ensure_ascii=False, indent=2,
-                      allow_nan=False) + "\n"
+    """The report as JSON text."""
+    out = io.StringIO()
+    write(report, lang, out)
+    return out.getvalue()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+import io
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from sinkron import __version__
 from sinkron.findings import Finding, Location, Report
 from sinkron.i18n import Lang, Msg
 from sinkron.report.common import cell_of, file_uri, identity, unique
+from sinkron.report.jsonstream import marker, write_document
 from sinkron.report.safe import inert
 from sinkron.rules.registry import Example, Rule, catalogue
 
@@ -110,13 +112,14 @@ def result(f: Finding, index: int, fingerprint: str, lang: Lang) -> dict[str, An
     return out
 
 
-def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
-    """The SARIF log as plain data."""
-    rules = list(catalogue().values())
+def _results(report: Report, lang: Lang, rules: list[Rule]) -> Iterator[dict[str, Any]]:
     index = {r.code: n for n, r in enumerate(rules)}
-    prints = unique(identity(f) for f in report.findings)
-    results = [result(f, index.get(f.code, -1), fp, lang)
-               for f, fp in zip(report.findings, prints, strict=True)]
+    for f, fp in unique(report.findings, identity):
+        yield result(f, index.get(f.code, -1), fp, lang)
+
+
+def _envelope(report: Report, lang: Lang, rules: list[Rule], results: object) -> dict[str, Any]:
+    """The SARIF log with `results` in its run."""
     driver = {"name": "sinkron", "version": __version__, "semanticVersion": __version__,
               "rules": [rule_descriptor(r, lang) for r in rules]}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
@@ -127,6 +130,16 @@ def as_dict(report: Report, lang: Lang) -> dict[str, Any]:
     }]}
 
 
+def write(report: Report, lang: Lang, out: TextIO) -> None:
+    """The SARIF log as JSON into `out`, one result at a time."""
+    rules = list(catalogue().values())
+    write_document(out, _envelope(report, lang, rules, marker("results")),
+                   {"results": _results(report, lang, rules)})
+    out.write("\n")
+
+
 def render(report: Report, lang: Lang) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(as_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    out = io.StringIO()
+    write(report, lang, out)
+    return out.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
+from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -45,6 +45,7 @@ H_MET_NOTE = Msg("SK303 judges `met` only where coverage reaches policy.projecti
 NOTE = Msg("note", "catatan")
 WAIVED = Msg("waived: {reason}", "dikecualikan: {reason}")
 YES_NO = {True: Msg("yes", "ya"), False: Msg("NO", "TIDAK")}
+FLUSH_AT = 1 << 16  # characters of drawn findings held before they are written out
 
 
 def _group_title(f: Finding, names: dict[str, tuple[str, str]], lang: Lang) -> str:
@@ -107,15 +108,18 @@ def by_code_table(report: Report, lang: Lang) -> Table:
     table = Table(title=H_BY_CODE().get(lang), title_justify="left", show_edge=False)
     for i, col in enumerate(COLS_BY_CODE):
         table.add_column(col().get(lang), justify="right" if i == 3 else "left")
-    by_code = Counter((f.code, f.name, f.severity.value) for f in report.active())
-    for (code, name, sev), n in sorted(by_code.items()):
+    for (code, name, sev), n in sorted(report.findings.codes.items()):
         table.add_row(code, name, Text(SEVERITY[sev]().get(lang), style=STYLE[sev]), str(n))
     return table
 
 
-def render(report: Report, lang: Lang, color: bool = False, width: int = 120) -> str:
-    out = io.StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
+def write(report: Report, lang: Lang, out: TextIO, color: bool = False,
+          width: int = 120) -> None:
+    """The terminal report into `out`, a finding at a time."""
+    # rich draws into a string buffer (as it always did: the same bytes whatever `out` is),
+    # which is passed on to `out` whenever it has grown
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, markup=False, soft_wrap=True)
     names = {s.code: (s.name, s.district) for s in report.summaries}
     title = None
@@ -127,6 +131,8 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
             console.print(Text(t, style="bold underline"))
             title = t
         console.print(_finding_line(f, lang))
+        if buffer.tell() > FLUSH_AT:
+            _pass_on(buffer, out)
     if report.findings:
         console.print()
     if report.summaries:
@@ -149,13 +155,30 @@ def render(report: Report, lang: Lang, color: bool = False, width: int = 120) ->
                            f"{inert(read_note.message.get(lang))}", style="dim"))
     counts = report.counts()
     console.print(H_COUNTS(waived=report.waived, **counts).get(lang))
-    if not report.active():
+    if not any(counts.values()):
         console.print(Text(H_CLEAN().get(lang), style="green"))
     else:
         console.print()
         console.print(by_code_table(report, lang))
+    _pass_on(buffer, out)
+
+
+def _pass_on(buffer: io.StringIO, out: TextIO) -> None:
+    out.write(buffer.getvalue())
+    buffer.seek(0)
+    buffer.truncate()
+
+
+def render(report: Report, lang: Lang, color: bool = False, width: int = 120) -> str:
+    """The terminal report as text."""
+    out = io.StringIO()
+    write(report, lang, out, color, width)
     return out.getvalue()
 
 
 def render_plain(report: Report, lang: Lang) -> str:
     return render(report, lang, color=False)
+
+
+def write_plain(report: Report, lang: Lang, out: TextIO) -> None:
+    write(report, lang, out, color=False)

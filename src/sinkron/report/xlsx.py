@@ -6,22 +6,23 @@ import contextlib
 import datetime as dt
 import io
 import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.formatting.rule import FormulaRule
 
 from sinkron import __version__
-from sinkron.findings import Finding, Report
+from sinkron.findings import Report
 from sinkron.i18n import Lang
 from sinkron.report import labels as L
 from sinkron.report import scores
 from sinkron.report.labels import t
 from sinkron.report.xlsx_cells import (
     BOLD,
-    FILLS,
     GREY_TEXT,
     PERCENT,
     RUPIAH,
@@ -29,6 +30,7 @@ from sinkron.report.xlsx_cells import (
     WHOLE,
     Sheet,
 )
+from sinkron.report.xlsx_findings import FindingRows, ReportWriter
 from sinkron.report.xlsx_sheets import budget_sheet, coverage_sheet, projection_sheet
 
 EPOCH = dt.datetime(1980, 1, 1)  # the earliest date a zip can hold
@@ -74,39 +76,10 @@ def summary_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
     sheet.fit(cap=80)
 
 
-def _finding_values(f: Finding, lang: Lang) -> list[object]:
-    loc = f.location
-    return [f.code, f.name, f.severity.value, f.message.get(lang),
-            t(L.YES if f.waived else L.NO, lang), f.waive_reason if f.waived else None,
-            loc.file, loc.line, loc.column, loc.sheet, loc.cell, f.village, f.indicator,
-            f.activity, f.year, "; ".join(str(r) for r in f.related) or None]
-
-
-def findings_sheet(sheet: Sheet, report: Report, lang: Lang) -> None:
-    """One row per finding with every field; filter, frozen header, severity colours."""
-    cols = [t(c, lang) for c in L.COLS_FINDINGS]
-    sheet.header(1, cols)
-    for n, f in enumerate(report.findings):
-        sheet.row(n + 2, _finding_values(f, lang))
-    last = len(report.findings) + 1
-    corner = sheet.ws.cell(row=last, column=len(cols)).coordinate
-    sheet.ws.auto_filter.ref = f"A1:{corner}"
-    sheet.ws.freeze_panes = "A2"
-    if last > 1:
-        # colours as rules, not per-cell fills: they follow sorting and edits, and a
-        # workbook of many thousand findings stays quick to write
-        rules = sheet.ws.conditional_formatting
-        waived = t(L.YES, lang)
-        rules.add(f"A2:{corner}", FormulaRule(formula=[f'$E2="{waived}"'], fill=FILLS["waived"],
-                                              font=GREY_TEXT, stopIfTrue=True))
-        for severity in ("error", "warning", "info"):
-            rules.add(f"A2:{corner}", FormulaRule(formula=[f'$C2="{severity}"'],
-                                                  fill=FILLS[severity]))
-    sheet.fit(cap=60, fixed={4: min(max(sheet.widths.get(4, 10), 10), 100) + 2})
-
-
-def workbook(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> Workbook:
-    """The report as an openpyxl Workbook, dated `stamp` (not the time of writing)."""
+def workbook(report: Report, lang: Lang,
+             stamp: dt.datetime = EPOCH) -> tuple[Workbook, FindingRows]:
+    """The report as an openpyxl Workbook, dated `stamp` (not the time of writing), and the
+    findings rows its Findings sheet gets when it is saved."""
     wb = Workbook()
     wb.properties.creator = f"sinkron {__version__}"
     wb.properties.title = t(L.TITLE, lang)
@@ -114,37 +87,44 @@ def workbook(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> Workbook
     ws = wb.active
     ws.title = t(L.SHEET_SUMMARY, lang)
     summary_sheet(Sheet(ws), report, lang)
-    findings_sheet(Sheet(wb.create_sheet(t(L.SHEET_FINDINGS, lang))), report, lang)
+    rows = FindingRows(report, lang)
+    rows.add_sheets(wb, 1)  # made before the other sheets, so styles keep their numbers
     coverage_sheet(Sheet(wb.create_sheet(t(L.SHEET_COVERAGE, lang))), report, lang)
     budget_sheet(Sheet(wb.create_sheet(t(L.SHEET_BUDGET, lang))), report, lang)
     projection_sheet(Sheet(wb.create_sheet(t(L.SHEET_PROJECTION, lang))), report, lang)
-    return wb
+    return wb, rows
 
 
 def render(report: Report, lang: Lang, stamp: dt.datetime = EPOCH) -> bytes:
     """The workbook report as .xlsx bytes: the same report and stamp give the same bytes."""
-    from openpyxl.writer.excel import ExcelWriter
-
     out = io.BytesIO()
-    # not Workbook.save, which dates the file "modified now" whatever the properties say
-    ExcelWriter(workbook(report, lang, stamp), zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED,
-                                                                allowZip64=True)).save()
-    return _restamp(out.getvalue(), stamp)
+    write(report, lang, out, stamp)
+    return out.getvalue()
 
 
-def _restamp(raw: bytes, stamp: dt.datetime) -> bytes:
+def write(report: Report, lang: Lang, out: BinaryIO, stamp: dt.datetime = EPOCH) -> None:
+    """The workbook report into `out`; openpyxl's zip goes through a temporary file, not
+    memory, before it is restamped into `out`."""
+    with tempfile.TemporaryFile(prefix="sinkron-xlsx-") as raw:
+        # not Workbook.save, which dates the file "modified now" whatever the properties say
+        wb, rows = workbook(report, lang, stamp)
+        ReportWriter(wb, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True),
+                     rows).save()
+        raw.seek(0)
+        _restamp(raw, out, stamp)
+
+
+def _restamp(raw: BinaryIO, out: BinaryIO, stamp: dt.datetime) -> None:
     """The same zip with every part dated `stamp`: openpyxl dates them at the time of
     writing (and by a temporary file's permissions), so two runs would differ in bytes."""
     when = max(stamp, EPOCH).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             part = zipfile.ZipInfo(info.filename, date_time=when)
             part.compress_type = zipfile.ZIP_DEFLATED
             part.external_attr = 0o644 << 16
-            dst.writestr(part, src.read(info))
-    return out.getvalue()
+            with src.open(info) as data, dst.open(part, "w") as target:
+                shutil.copyfileobj(data, target, 1 << 20)
 
 
 def report_stamp(inputs: Iterable[str | Path]) -> dt.datetime:

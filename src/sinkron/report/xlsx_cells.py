@@ -78,6 +78,15 @@ class Sheet:
             self._measure(col, cell.value, fmt)
         return cell
 
+    def measure_value(self, col: int, value: object) -> None:
+        """Widen column `col` for `value` as `put` would store it, without making a cell."""
+        if isinstance(value, bool) or value is None:
+            self._measure(col, value, None)
+        elif isinstance(value, int | float):
+            self._measure(col, _number(value), None)
+        else:
+            self._measure(col, cell_text(str(value)), None)
+
     def _measure(self, col: int, value: object, fmt: str | None) -> None:
         if value is None:
             return

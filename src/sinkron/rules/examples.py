@@ -124,4 +124,4 @@ def run_example(example: Example) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="sinkron-example-") as tmp:
         folder = Path(tmp)
         write_example(folder, replace(example, plans=example.plans or ("",)))
-        return check(Options([str(folder / "plans")], folder / "targets.yaml")).findings
+        return list(check(Options([str(folder / "plans")], folder / "targets.yaml")).findings)
