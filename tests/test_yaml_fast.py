@@ -19,7 +19,7 @@ from benchmarks.plans import plan_for, villages
 from benchmarks.render import to_yaml
 
 from sinkron.load.source import SourceMap
-from sinkron.load.yaml import Loaded, load_yaml
+from sinkron.load.yaml import Loaded, _prescan, load_yaml
 from sinkron.load.yaml_builder import MAX_DEPTH
 from sinkron.load.yaml_fast import fast_load
 from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete
@@ -58,6 +58,10 @@ def agree(text: str) -> bool:
     """Assert the fast path is None or the safe result exactly; True when it gave a result."""
     source = SourceMap("f.yaml")
     got = fast_load(text, source)
+    if _prescan(text, "f.yaml") is None:  # as load_yaml calls it: the same answer
+        again = SourceMap("f.yaml")
+        assert identical(fast_load(text, again, prescanned=True), got), text
+        assert (again.values, again.keys) == (source.values, source.keys)
     if got is None:
         assert source.values == {} and source.keys == {}  # nothing left behind
         return False
@@ -150,7 +154,7 @@ def test_everything_else_goes_the_safe_way(text: str) -> None:
 
 def test_escape_hatch_forces_the_safe_path(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr("sinkron.load.yaml.fast_load", lambda t, s: calls.append(t))
+    monkeypatch.setattr("sinkron.load.yaml.fast_load", lambda t, s, **kw: calls.append(t))
     monkeypatch.setenv("SINKRON_YAML", "safe")
     assert load_yaml(b"a: 1\n", "f.yaml").data == {"a": "1"} and calls == []
     monkeypatch.delenv("SINKRON_YAML")

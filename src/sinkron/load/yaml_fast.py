@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sinkron.load import yaml_builder
 from sinkron.load.source import Path, SourceMap
-from sinkron.load.yaml_builder import MAX_DEPTH, MAX_NODES, NULLS, Plain
+from sinkron.load.yaml_builder import NULLS, Plain
 from sinkron.load.yaml_fast_inline import (
     SIMPLE_MAP,
     SIMPLE_SEQ,
@@ -51,29 +52,37 @@ _BAD_VALUE = frozenset(" \"'#&*!|>%@`{}[],?:-")
 Values = dict[Path, Any]
 
 
-def fast_load(text: str, source: SourceMap) -> Any:
-    """The data of `text` with `source` filled, or None when the safe loader must decide."""
+def fast_load(text: str, source: SourceMap, prescanned: bool = False) -> Any:
+    """The data of `text` with `source` filled, or None when the safe loader must decide.
+
+    `prescanned`: the caller has refused what YAML forbids and the line separators
+    (load_yaml's prescan), so only tabs, carriage returns and a BOM are left to look for.
+    """
     try:
-        root, values, keys = _load(text)
+        root, values, keys = _load(text, prescanned)
     except Exception:  # Bail, or anything unforeseen: the safe path is always right
         return None
     source.values, source.keys = values, keys
     return root
 
 
-def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
+def _load(text: str, prescanned: bool) -> tuple[dict[str, Any], Values, Values]:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
+    if prescanned:
+        if "\t" in text or "\r" in text or "\ufeff" in text:
+            raise Bail
+    elif not text.replace("\n", "").isprintable() and _ODD.search(text) is not None:
+        raise Bail  # printable text holds none of the odd characters
     lines = text.split("\n")
-    # printable text holds none of the odd characters; the pattern only decides the rest
-    if not "".join(lines).isprintable() and _ODD.search(text) is not None:
-        raise Bail
     if max(map(len, lines)) > MAX_LINE:
         raise Bail
     # whole-text facts that spare the common case a test per line
     comments, trailing = " #" in text, " \n" in text or text.endswith(" ")
     values: Values = {}
     keys: Values = {}
+    # the builder's caps, read now (tests lower them); a margin keeps well inside them
+    max_depth, max_nodes = yaml_builder.MAX_DEPTH - 2, yaml_builder.MAX_NODES
     nulls, plain, bad_key, bad_value = NULLS, Plain, _BAD_KEY, _BAD_VALUE
     simple_map, simple_seq = SIMPLE_MAP.fullmatch, SIMPLE_SEQ.fullmatch
     # a frame: [indent, container, path, is a mapping]; t_* are the innermost one's
@@ -121,7 +130,7 @@ def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
                               None) is not None
                     if ok:
                         if not t_map:  # a new item of the list: a mapping
-                            if len(stack) >= MAX_DEPTH - 2:
+                            if len(stack) >= max_depth:
                                 raise Bail
                             t_path = (*t_path, len(t_cont))
                             values[t_path] = (ln, kcol + 1)
@@ -144,7 +153,7 @@ def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
                             t_cont[key] = None if v in nulls else plain(v)
                         elif c == '"':
                             t_cont[key] = v[1:-1]
-                        elif len(stack) >= MAX_DEPTH - 2:
+                        elif len(stack) >= max_depth:
                             raise Bail
                         else:
                             t_cont[key] = simple_flow(v, vcol, ln, path, values, keys)
@@ -164,7 +173,7 @@ def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
             if ind > p_ind or (ind == p_ind and dash and p_key is not None):
                 # a block collection starts on this line: a sequence at its "-", else a
                 # mapping at its first key
-                if (key is None and not dash) or len(stack) >= MAX_DEPTH - 2:
+                if (key is None and not dash) or len(stack) >= max_depth:
                     raise Bail  # a scalar on the next line: the safe path
                 new = [] if dash else {}
                 values[p_path] = (ln, ind + 1)
@@ -201,7 +210,7 @@ def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
                     values[path] = (ln, vcol + 1)
                     t_cont.append(scalar(v, vcol, ln, path, len(stack), values, keys))
                 continue
-            if len(stack) >= MAX_DEPTH - 2:
+            if len(stack) >= max_depth:
                 raise Bail
             new = {}
             values[path] = (ln, kcol + 1)
@@ -226,6 +235,6 @@ def _load(text: str) -> tuple[dict[str, Any], Values, Values]:
             p_cont.append(None)
         else:
             p_cont[p_key] = None
-    if root is None or len(values) + len(keys) >= MAX_NODES:
+    if root is None or len(values) + len(keys) >= max_nodes:
         raise Bail
     return root, values, keys

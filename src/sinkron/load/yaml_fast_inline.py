@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sinkron.load import yaml_builder
 from sinkron.load.source import Path
-from sinkron.load.yaml_builder import MAX_DEPTH, NULLS, Plain
+from sinkron.load.yaml_builder import NULLS, Plain
 
 _DQ = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _SQ = re.compile(r"'((?:[^']|'')*)'")
@@ -193,7 +194,7 @@ def scalar(v: str, col: int, ln: int, path: Path, depth: int, values: dict[Path,
     if c in "\"'{[":
         if c in "\"'":
             value, end = quoted(v)
-        elif depth >= MAX_DEPTH - 2:
+        elif depth >= yaml_builder.MAX_DEPTH - 2:
             raise Bail
         else:
             value, end = flow(v, col, ln, path, values, keys)
