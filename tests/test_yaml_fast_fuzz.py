@@ -26,7 +26,8 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, print_blob=True,
 CLEAN_KEYS = ["code", "name", "budget", "fund", "a b", "a.b", "x_1", "2029", "SK201", "é", "日"]
 ODD_KEYS = ["null", "~", "-x", "x-", "<<", '"q k"', "'s k'", "'it''s'", '"a:b"', "a:b",
             "a#b", "a #b", ".x", "...", "---", "k" * 300, "a ", "? x", "&a k", "*k", "!t k",
-            "[k]", "{k}", "", '"', "%k", "@k", "a\tb", "1e3", "yes"]
+            "[k]", "{k}", "", '"', "%k", "@k", "a\tb", "1e3", "yes", "a[b", "a{b}", "a,b",
+            'a"b', "a!", "\u3000a", "a::", "a: b"]
 CLEAN_VALUES = ["Dusun Krajan", "45_000_000", "2025", "27.4", "-1", "1.1.02", "a/b (c)",
                 '"1.1.02"', '"e-PPGBM Agustus 2024"', "'x'", "~", "null", "Kebon-agung",
                 "{volume: 284, unit: orang}", "[a, b]", '["2.2.01", "2.4.*"]', "[]", "{}"]
@@ -38,7 +39,8 @@ ODD_VALUES = ["007", "1_000", "1e3", ".nan", "-.inf", "0x1F", "0o17", "+1", "Tru
               "? x", ", x", "] x", "{a: 1, b: [c]}", "{a: , b: 1}", "{a:1}", "{a: 1} x",
               "[a, , b]", "[a,b]", "[ a , b ]", "[a, ]", "{a: 1, a: 2}", "{'a': \"b\"}",
               "[a # c]", "{a: b: c}", "[~, null, '']", "x" * 1100, "a   ", "a  # c  ",
-              "[a, b] # c", "{a: x}#c", "-0.5", "[-1, -x]", "{u: Rp 45.000.000}", "a\tb"]
+              "[a, b] # c", "{a: x}#c", "-0.5", "[-1, -x]", "{u: Rp 45.000.000}", "a\tb",
+              "b]", "\u3000b", "b\u3000", "\xa0b", "b&", "b #", '"x"  ', "a,b", "a[b]"]
 
 
 def mix(clean: list[str], odd: list[str], with_odd: bool) -> st.SearchStrategy[str]:

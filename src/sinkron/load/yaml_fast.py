@@ -13,9 +13,11 @@ indent), ``- key: value`` items, plain scalars, one-line single- and double-quot
 blank lines, CRLF. Everything else falls back: anchors, aliases, tags, directives, ``---``
 and ``...``, block scalars, multi-line scalars and flows, nested flows, complex keys, ``<<``,
 duplicate keys, tabs, a BOM or any character YAML treats specially, ``: `` in a plain value,
-odd indentation, a root that is not a mapping, an empty document, keys over 200 characters,
-lines over MAX_CHARS, documents near MAX_DEPTH or MAX_NODES. Differential tests
-(tests/test_yaml_fast.py) hold every result to the safe loader.
+odd indentation, a root that is not a mapping, an empty document, lines over MAX_LINE
+characters, documents near the builder's MAX_DEPTH or MAX_NODES. Common lines (`key: value`
+in the current mapping, `- key: value` in the current list) are read inline with str
+methods; every other line goes through the full checks. Differential tests
+(tests/test_yaml_fast.py, tests/test_yaml_fast_fuzz.py) hold every result to the safe loader.
 """
 
 from __future__ import annotations

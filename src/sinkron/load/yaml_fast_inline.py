@@ -1,4 +1,4 @@
-"""One-line pieces of the YAML fast path: quoted scalars and flow collections of scalars.
+"""Pieces of the YAML fast path: quoted scalars, flow collections, the uncommon lines.
 
 Each function either reads its piece exactly as libyaml does or raises :class:`Bail` (see
 :mod:`sinkron.load.yaml_fast` for the contract).
