@@ -98,6 +98,7 @@ def test_parser_exceptions_become_findings(monkeypatch: pytest.MonkeyPatch) -> N
             raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(loader, "_Parser", Boom)
+    monkeypatch.setenv("SINKRON_YAML", "safe")  # "a: 1" would take the fast path
     got = load_yaml(b"a: 1\n", "f.yaml")
     assert got.fatal and got.problems[0].code == "SK001"
     assert "RecursionError" in got.problems[0].message.en

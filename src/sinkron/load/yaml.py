@@ -11,6 +11,7 @@ and a message that says what to change, never a traceback.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +22,7 @@ from sinkron.findings import Location, Problem
 from sinkron.i18n import L, Msg
 from sinkron.load.source import SourceMap
 from sinkron.load.yaml_builder import MAX_DEPTH, MAX_NODES, Builder, Plain, Stop
+from sinkron.load.yaml_fast import fast_load
 from sinkron.load.yaml_messages import (
     DETAIL_BYTE,
     DETAIL_LATIN,
@@ -67,6 +69,7 @@ _FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000
 # libyaml ends a line at these (YAML 1.1), editors do not: every later line number would be
 # off, and in a plain value they break the file with a baffling error
 _SEPARATORS = re.compile("[\x85\u2028\u2029]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what _FORBIDDEN finds in ASCII
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -132,8 +135,10 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
 
 def _prescan(text: str, file: str) -> Problem | None:
     """Characters YAML forbids and directive floods, found before the parser meets them."""
+    # plain ASCII without control characters (most plans) needs neither full scan
+    clean = text.isascii() and _ASCII_CONTROL.search(text) is None
     for pattern, message in ((_FORBIDDEN, M_CONTROL), (_SEPARATORS, M_SEPARATOR)):
-        bad = pattern.search(text)
+        bad = None if clean else pattern.search(text)
         if bad is not None:
             count = len(pattern.findall(text))
             return Problem("SK001", message(count=count, char=f"U+{ord(bad.group()):04X}"),
@@ -178,6 +183,10 @@ def load_yaml(raw: bytes, file: str) -> Loaded:
         problem = _prescan(text, file)
     if text is None or problem is not None:
         return Loaded(None, source, [problem] if problem else [])
+    if os.environ.get("SINKRON_YAML") != "safe":  # the escape hatch (docs/performance.md)
+        data = fast_load(text, source, prescanned=True)
+        if data is not None:  # exactly what the builder below would give, without problems
+            return Loaded(data, source)
     builder = Builder(file, source)
     collecting = gc.isenabled()
     gc.disable()  # the builder makes no cycles; a big plan otherwise spends half its time in gc
