@@ -18,7 +18,7 @@ from sinkron.load.source import Path, SourceMap
 from sinkron.model.errors import MESSAGES, found, hint, problems_from
 from sinkron.model.plan import Activity, IndicatorEntry, PlanHeader, Village
 from sinkron.model.targets import Targets
-from sinkron.model.values import is_text_number
+from sinkron.model.values import is_text_number, text_numbers_read
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -87,6 +87,7 @@ class Plan:
 def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
              problems: list[Problem]) -> M | None:
     """Validate one piece; record its problems (SK002, SK003) and return it or None."""
+    before = text_numbers_read()
     try:
         obj = model.model_validate(raw)
     except ValidationError as exc:
@@ -98,7 +99,8 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
                                     source.value(prefix + tuple(err["loc"])), path=prefix)
                             for err in exc.errors(include_url=False))
         return None
-    problems.extend(text_numbers(raw, obj, prefix, source))
+    if text_numbers_read() != before:  # only then can the walk find one (see values.py)
+        problems.extend(text_numbers(raw, obj, prefix, source))
     return obj
 
 
