@@ -80,8 +80,9 @@ class Plan:
         return next((i for i in self.indicators if i.model.id == indicator), None)
 
     def iter_activities(self) -> Iterator[tuple[Path, Activity]]:
-        for item in self.activities:
-            yield item.path, item.model
+        """(path, activity) pairs: an Item is that pair already, so no generator is needed
+        (rules walk the activities many times per plan)."""
+        return iter(self.activities)
 
 
 def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,

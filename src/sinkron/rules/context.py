@@ -22,9 +22,11 @@ class Context:
     regency_villages: int
     projection: list[ProjectionRow] = field(default_factory=list)
     # targets do not change during a run and codes repeat a lot: answers are remembered
-    _supported: dict[tuple[str, ...], frozenset[str]] = field(
+    _supported: dict[str | tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, repr=False, compare=False)
     _exempt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _share_codes: dict[tuple[int, str], bool] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -45,7 +47,8 @@ class Context:
     def supported(self, activity: Activity) -> frozenset[str]:
         """The indicators an activity supports: named in `supports`, or by the regency's
         code mapping. Unknown ids (SK101) are no link. Every rule and report uses this."""
-        key = (activity.code, *activity.supports)
+        # most activities name no indicator: their code alone is the key (no tuple to build)
+        key = (activity.code, *activity.supports) if activity.supports else activity.code
         got = self._supported.get(key)
         if got is None:
             known = self.indicator_ids
@@ -69,6 +72,14 @@ class Context:
         if got is None:
             got = self._exempt[code] = any(code_matches(code, p)
                                            for p in self.targets.policy.exempt_codes)
+        return got
+
+    def share_counts(self, n: int, code: str) -> bool:
+        """True when `policy.fund_shares[n]` counts an activity code by its `codes`."""
+        got = self._share_codes.get((n, code))
+        if got is None:
+            rule = self.targets.policy.fund_shares[n]
+            got = self._share_codes[(n, code)] = any(code_matches(code, p) for p in rule.codes)
         return got
 
 
@@ -114,13 +125,17 @@ def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
 
 def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     out: list[FundShareResult] = []
-    for rule in ctx.targets.policy.fund_shares:
+    # a policy has a dozen rules, each about one fund: look only at that fund's activities
+    by_fund: dict[str, list[Activity]] = {}
+    for _, a in plan.iter_activities():
+        by_fund.setdefault(a.fund, []).append(a)
+    for n, rule in enumerate(ctx.targets.policy.fund_shares):
         available = plan.header.funds.get(rule.fund, 0)
         if available <= 0 or (rule.years is not None and plan.year not in rule.years):
             continue
-        amount = sum(a.budget for _, a in plan.iter_activities() if a.fund == rule.fund and (
-            any(code_matches(a.code, p) for p in rule.codes)
-            or ctx.supported(a) & set(rule.supports)))
+        supports = frozenset(rule.supports)
+        amount = sum(a.budget for a in by_fund.get(rule.fund, ()) if ctx.share_counts(n, a.code)
+                     or not supports.isdisjoint(ctx.supported(a)))
         out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
                                    rule.min_share, rule.max_share))
     return out
@@ -208,6 +223,8 @@ def _standing(ind: Indicator, v: IndicatorValues | None, addressed: bool,
 
 def _waiver_keys(plan: Plan) -> dict[str, str]:
     """The key as written in `village.waive` -> canonical code (the model keeps codes)."""
+    if not plan.waivers:  # the usual case: no need to look through every key of the file
+        return {}
     raw = plan.source.keys
     written = [p[2] for p in raw if len(p) == 3 and p[:2] == ("village", "waive")]
     codes = list(plan.waivers)
