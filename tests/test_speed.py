@@ -6,9 +6,11 @@ import gc
 from pathlib import Path
 
 from sinkron.model.plan import Activity
+from sinkron.model.values import code_matches
 from sinkron.pipeline import read_targets
 from sinkron.reference import nomenclature
 from sinkron.rules.context import Context
+from sinkron.rules.milestones import milestone
 from sinkron.rules.registry import code_names
 from sinkron.speed import paused_gc
 
@@ -31,6 +33,24 @@ def test_remembered_answers_equal_fresh_ones() -> None:
     assert any(ctx.supported(Activity.model_validate(
         {"code": c, "name": "x", "budget": 1, "fund": "DD"})) for c in codes)
     assert any(ctx.exempt(c) for c in codes)
+
+
+def test_remembered_milestones_and_fund_share_codes_equal_fresh_ones() -> None:
+    targets, source, _ = read_targets(ROOT / "targets.yaml", code_names())
+    assert targets is not None and targets.policy.fund_shares
+    ctx = Context(targets, source, 248)
+    codes = [c for c in nomenclature() if c.count(".") == 2]
+    for _ in range(2):  # the second round is answered from memory
+        for ind in targets.indicators:
+            for year in range(targets.period.start - 1, targets.period.end + 2):
+                assert ctx.milestone(ind, year) == milestone(ind, year)
+        for n, share in enumerate(targets.policy.fund_shares):
+            for code in codes:
+                assert ctx.share_counts(n, code) == any(code_matches(code, p)
+                                                        for p in share.codes)
+    assert ctx.indicator_ids == {i.id for i in targets.indicators}
+    assert any(ctx.share_counts(n, c) for n in range(len(targets.policy.fund_shares))
+               for c in codes)
 
 
 def test_paused_gc_restores_the_collector() -> None:

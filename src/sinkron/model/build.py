@@ -90,7 +90,8 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
     """Validate one piece; record its problems (SK002, SK003) and return it or None."""
     before = text_numbers_read()
     try:
-        obj = model.model_validate(raw)
+        # the core validator itself: model_validate() adds a Python frame per activity
+        obj: M = model.__pydantic_validator__.validate_python(raw)
     except ValidationError as exc:
         try:
             problems.extend(problems_from(exc, model, prefix, source))
@@ -228,7 +229,7 @@ def _items(raw_items: Any, key: str, model: type[BaseModel], source: SourceMap,
         if obj is None or path in spoiled:
             left_out.append((key, raw))
             continue
-        if isinstance(obj, Activity):
+        if isinstance(obj, Activity) and obj.waive:  # (an empty `waive` stays as it is)
             w = waivers(obj.waive, path + ("waive",), source, codes, problems)
             if w is None:
                 left_out.append((key, raw))

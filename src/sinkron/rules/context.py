@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sinkron.findings import Location, ProjectionRow
 from sinkron.load.source import SourceMap
@@ -11,7 +12,7 @@ from sinkron.model.plan import Activity
 from sinkron.model.targets import Indicator, Targets
 from sinkron.model.values import code_matches
 from sinkron.reference import register
-from sinkron.rules.milestones import TOLERANCE, milestone, weaker
+from sinkron.rules.milestones import TOLERANCE, Milestone, milestone, weaker
 from sinkron.rules.units import impossible
 
 
@@ -26,6 +27,8 @@ class Context:
         default_factory=dict, repr=False, compare=False)
     _exempt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
     _share_codes: dict[tuple[int, str], bool] = field(
+        default_factory=dict, repr=False, compare=False)
+    _milestones: dict[tuple[str, int], Milestone] = field(
         default_factory=dict, repr=False, compare=False)
 
     @property
@@ -57,7 +60,7 @@ class Context:
                 | {s for s in activity.supports if s in known})
         return got
 
-    @property
+    @cached_property  # asked for every `supports` entry; targets do not change during a run
     def indicator_ids(self) -> frozenset[str]:
         return frozenset(i.id for i in self.targets.indicators)
 
@@ -72,6 +75,13 @@ class Context:
         if got is None:
             got = self._exempt[code] = any(code_matches(code, p)
                                            for p in self.targets.policy.exempt_codes)
+        return got
+
+    def milestone(self, ind: Indicator, year: int) -> Milestone:
+        """The regency milestone of an indicator for a year (asked of every plan)."""
+        got = self._milestones.get((ind.id, year))  # ids are unique in usable targets
+        if got is None:
+            got = self._milestones[(ind.id, year)] = milestone(ind, year)
         return got
 
     def share_counts(self, n: int, code: str) -> bool:
@@ -135,7 +145,7 @@ def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
             continue
         supports = frozenset(rule.supports)
         amount = sum(a.budget for a in by_fund.get(rule.fund, ()) if ctx.share_counts(n, a.code)
-                     or not supports.isdisjoint(ctx.supported(a)))
+                     or (supports and not supports.isdisjoint(ctx.supported(a))))
         out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
                                    rule.min_share, rule.max_share))
     return out
@@ -207,17 +217,17 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
                        fund_shares=fund_shares(plan, ctx),
                        waiver_locations={c: plan.source.key(("village", "waive", k))
                                          for k, c in _waiver_keys(plan).items()},
-                       standing={i.id: _standing(i, values.get(i.id), i.id in addressed,
+                       standing={i.id: _standing(ctx, i, values.get(i.id), i.id in addressed,
                                                  plan.year) for i in ctx.targets.indicators})
 
 
-def _standing(ind: Indicator, v: IndicatorValues | None, addressed: bool,
+def _standing(ctx: Context, ind: Indicator, v: IndicatorValues | None, addressed: bool,
               year: int) -> Standing:
     target = v is not None and v.target is not None and v.target_year == year \
         and not impossible(v.target, ind.unit)
     on_track = None
     if target and v is not None and v.target is not None:
-        on_track = not weaker(v.target, milestone(ind, year), ind.direction)
+        on_track = not weaker(v.target, ctx.milestone(ind, year), ind.direction)
     return Standing(ind.priority, addressed, target, on_track)
 
 
