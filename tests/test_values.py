@@ -124,3 +124,11 @@ def test_numbers_too_large_to_be_real(raw: object) -> None:
     with pytest.raises(PydanticCustomError) as exc:
         v.to_decimal(raw)
     assert exc.value.type == "too_large"
+
+
+@given(st.text(alphabet="0123456789_+-.", max_size=12))
+def test_plain_digit_fast_path_reads_as_yaml_does(text: str) -> None:
+    """read_number's shortcut for `45_000_000` agrees with the YAML number rules."""
+    expected = v._yaml_number(text)
+    if expected is not None:
+        assert v.read_number(Plain(text)) == expected

@@ -84,24 +84,26 @@ def _local_number(text: str) -> float | int:
 
 
 MAX_DIGITS = 300  # no planning figure has more; float() overflows past about 308
+_TOO_LARGE = 10**MAX_DIGITS
 
 
 def read_number(raw: object) -> float | int:
     """Any accepted spelling of a number; bools are not numbers."""
+    if type(raw) is Plain and len(raw) <= MAX_DIGITS:
+        # fast path for the usual YAML `45_000_000`: exactly what _YAML_INT accepts unsigned
+        digits = raw.replace("_", "")
+        if digits.isdigit() and digits.isascii() and raw[0] != "_":
+            return int(digits)
     if isinstance(raw, bool) or raw is None:
         raise _err("not_a_number", value=raw)
     if isinstance(raw, int | float):
-        if isinstance(raw, int) and abs(raw) >= 10**MAX_DIGITS:
+        if isinstance(raw, int) and abs(raw) >= _TOO_LARGE:
             raise _err("too_large")
         return raw
     if isinstance(raw, str):
         if len(raw) > MAX_DIGITS and sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
             raise _err("too_large")  # before int() or float() can overflow on it
         if isinstance(raw, Plain):
-            # fast path for the usual `45_000_000`: what _YAML_INT accepts without a sign
-            digits = raw.replace("_", "")
-            if digits.isdigit() and digits.isascii() and raw[0] != "_":
-                return int(digits)
             n = _yaml_number(raw)
             if n is not None:
                 return n

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from sinkron.findings import Location, ProjectionRow
-from sinkron.load.source import SourceMap
+from sinkron.load.source import Path, SourceMap
 from sinkron.model.build import Plan
 from sinkron.model.plan import Activity
 from sinkron.model.targets import Indicator, Targets
@@ -58,6 +58,15 @@ class Context:
             got = self._supported[key] = frozenset(
                 {i.id for i in self.by_code(activity.code)}
                 | {s for s in activity.supports if s in known})
+        return got
+
+    def linked(self, plan: Plan) -> list[tuple[Path, Activity, frozenset[str]]]:
+        """Each activity of a plan with what it supports (see supported), in order: made
+        once per plan, as several rules and the summary walk it."""
+        got: list[tuple[Path, Activity, frozenset[str]]] | None = plan.memo.get("linked")
+        if got is None:
+            got = plan.memo["linked"] = [(path, act, self.supported(act))
+                                         for path, act in plan.iter_activities()]
         return got
 
     @cached_property  # asked for every `supports` entry; targets do not change during a run
@@ -136,16 +145,16 @@ def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
 def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     out: list[FundShareResult] = []
     # a policy has a dozen rules, each about one fund: look only at that fund's activities
-    by_fund: dict[str, list[Activity]] = {}
-    for _, a in plan.iter_activities():
-        by_fund.setdefault(a.fund, []).append(a)
+    by_fund: dict[str, list[tuple[Activity, frozenset[str]]]] = {}
+    for _, a, ids in ctx.linked(plan):
+        by_fund.setdefault(a.fund, []).append((a, ids))
     for n, rule in enumerate(ctx.targets.policy.fund_shares):
         available = plan.header.funds.get(rule.fund, 0)
         if available <= 0 or (rule.years is not None and plan.year not in rule.years):
             continue
         supports = frozenset(rule.supports)
-        amount = sum(a.budget for a in by_fund.get(rule.fund, ()) if ctx.share_counts(n, a.code)
-                     or (supports and not supports.isdisjoint(ctx.supported(a))))
+        amount = sum(a.budget for a, ids in by_fund.get(rule.fund, ())
+                     if ctx.share_counts(n, a.code) or not supports.isdisjoint(ids))
         out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
                                    rule.min_share, rule.max_share))
     return out
@@ -200,9 +209,8 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
     by_indicator: dict[str, int] = {}
     linked = total = 0
     addressed: set[str] = set()
-    for _, act in plan.iter_activities():
+    for _, act, ids in ctx.linked(plan):
         total += act.budget
-        ids = ctx.supported(act)
         if ids:
             linked += act.budget
         for ident in ids:
