@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from sinkron.load.yaml import load_yaml
+from sinkron.model.build import build_plan
 from sinkron.model.plan import Activity
 from sinkron.model.values import code_matches
 from sinkron.pipeline import read_targets
@@ -58,3 +60,23 @@ def test_paused_gc_restores_the_collector() -> None:
     with paused_gc():
         assert not gc.isenabled() and gc.get_freeze_count() > 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_linked_gives_each_activity_with_what_it_supports_in_order() -> None:
+    codes = code_names()
+    targets, source, _ = read_targets(ROOT / "targets.yaml", codes)
+    assert targets is not None
+    files = sorted((ROOT / "plans").rglob("*.yaml"))
+    assert files
+    ctx = Context(targets, source, 248)
+    links = 0
+    for file in files:
+        loaded = load_yaml(file.read_bytes(), str(file))
+        plan, _ = build_plan(loaded.data, loaded.source, codes, loaded.problems)
+        if plan is None:
+            continue
+        fresh = Context(targets, source, 248)
+        want = [(path, act, fresh.supported(act)) for path, act in plan.iter_activities()]
+        assert ctx.linked(plan) == want and ctx.linked(plan) is ctx.linked(plan)
+        links += sum(1 for _, _, ids in want if ids)
+    assert links > 0
