@@ -144,7 +144,7 @@ def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
 
 def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     out: list[FundShareResult] = []
-    # a policy has a dozen rules, each about one fund: look only at that fund's activities
+    # each fund-share rule is about one fund: it looks only at that fund's activities
     by_fund: dict[str, list[tuple[Activity, frozenset[str]]]] = {}
     for _, a, ids in ctx.linked(plan):
         by_fund.setdefault(a.fund, []).append((a, ids))
