@@ -18,8 +18,9 @@ def test_activity_code_spellings(raw: str) -> None:
     assert v.to_activity_code(Plain(raw)) == "2.2.02"
 
 
-@pytest.mark.parametrize("raw", ["2.2", "2.2.02.1", "x.2.02", "2.2.123", "", "0.1.01"])
-def test_bad_activity_codes(raw: str) -> None:
+@pytest.mark.parametrize("raw", ["2.2", "2.2.02.1", "x.2.02", "2.2.123", "", "0.1.01", {}, [],
+                                 True, 2.2])
+def test_bad_activity_codes(raw: object) -> None:
     with pytest.raises(PydanticCustomError):
         v.to_activity_code(raw)
 
@@ -38,8 +39,23 @@ def test_code_patterns() -> None:
     (45000000, 45000000, False), (45000000.0, 45000000, False), ("Rp45.000.000", 45000000, True),
 ])
 def test_money(raw: object, value: int, text: bool) -> None:
+    before = v.text_numbers_read()
     assert v.to_money(raw) == value
     assert v.is_text_number(raw) is text
+    assert (v.text_numbers_read() != before) is text
+
+
+@given(st.text(alphabet="0123456789_.,+- eERrpIDX\u00a0", max_size=14), st.booleans())
+def test_text_number_counter_moves_exactly_for_text_numbers(text: str, plain: bool) -> None:
+    """model.build skips the SK003 walk when the counter did not move: never miss one."""
+    raw = Plain(text) if plain else text
+    before = v.text_numbers_read()
+    try:
+        v.read_number(raw)
+    except PydanticCustomError:
+        assert v.text_numbers_read() == before
+        return
+    assert (v.text_numbers_read() != before) is v.is_text_number(raw)
 
 
 @pytest.mark.parametrize("raw", [Plain("1.5"), "12,5", 10.25, Plain(".nan"), "abc", True, None])
@@ -108,3 +124,11 @@ def test_numbers_too_large_to_be_real(raw: object) -> None:
     with pytest.raises(PydanticCustomError) as exc:
         v.to_decimal(raw)
     assert exc.value.type == "too_large"
+
+
+@given(st.text(alphabet="0123456789_+-.", max_size=12))
+def test_plain_digit_fast_path_reads_as_yaml_does(text: str) -> None:
+    """read_number's shortcut for `45_000_000` agrees with the YAML number rules."""
+    expected = v._yaml_number(text)
+    if expected is not None:
+        assert v.read_number(Plain(text)) == expected

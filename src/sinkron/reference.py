@@ -6,7 +6,7 @@ import csv
 import gzip
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -36,6 +36,7 @@ def local_ranges() -> frozenset[str]:
     return frozenset(row["parent_id"] for row in rows if row["kode_lampiran"].endswith("90-99"))
 
 
+@lru_cache(maxsize=4096)  # asked for every activity; a plan repeats a few hundred codes
 def known_activity(code: str) -> bool:
     """True when `code` (canonical) is in Permendagri 20/2018 or a listed 90-99 range."""
     sub, _, k = code.rpartition(".")

@@ -57,6 +57,8 @@ class Msg:
             raise ValueError(f"placeholders differ: {self.en!r} / {self.id!r}")
 
     def __call__(self, **kw: object) -> Text:
+        if not any(isinstance(v, L) for v in kw.values()):  # most calls (one per finding)
+            return Text(self.en.format(**kw), self.id.format(**kw))
         en = {k: (v.en if isinstance(v, L) else v) for k, v in kw.items()}
         id_ = {k: (v.id if isinstance(v, L) else v) for k, v in kw.items()}
         return Text(self.en.format(**en), self.id.format(**id_))

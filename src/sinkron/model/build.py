@@ -18,7 +18,7 @@ from sinkron.load.source import Path, SourceMap
 from sinkron.model.errors import MESSAGES, found, hint, problems_from
 from sinkron.model.plan import Activity, IndicatorEntry, PlanHeader, Village
 from sinkron.model.targets import Targets
-from sinkron.model.values import is_text_number
+from sinkron.model.values import is_text_number, text_numbers_read
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -80,15 +80,18 @@ class Plan:
         return next((i for i in self.indicators if i.model.id == indicator), None)
 
     def iter_activities(self) -> Iterator[tuple[Path, Activity]]:
-        for item in self.activities:
-            yield item.path, item.model
+        """(path, activity) pairs: an Item is that pair already, so no generator is needed
+        (rules walk the activities many times per plan)."""
+        return iter(self.activities)
 
 
 def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
              problems: list[Problem]) -> M | None:
     """Validate one piece; record its problems (SK002, SK003) and return it or None."""
+    before = text_numbers_read()
     try:
-        obj = model.model_validate(raw)
+        # the core validator itself: model_validate() adds a Python frame per activity
+        obj: M = model.__pydantic_validator__.validate_python(raw)
     except ValidationError as exc:
         try:
             problems.extend(problems_from(exc, model, prefix, source))
@@ -98,7 +101,8 @@ def validate(model: type[M], raw: Any, prefix: Path, source: SourceMap,
                                     source.value(prefix + tuple(err["loc"])), path=prefix)
                             for err in exc.errors(include_url=False))
         return None
-    problems.extend(text_numbers(raw, obj, prefix, source))
+    if text_numbers_read() != before:  # only then can the walk find one (see values.py)
+        problems.extend(text_numbers(raw, obj, prefix, source))
     return obj
 
 
@@ -225,7 +229,7 @@ def _items(raw_items: Any, key: str, model: type[BaseModel], source: SourceMap,
         if obj is None or path in spoiled:
             left_out.append((key, raw))
             continue
-        if isinstance(obj, Activity):
+        if isinstance(obj, Activity) and obj.waive:  # (an empty `waive` stays as it is)
             w = waivers(obj.waive, path + ("waive",), source, codes, problems)
             if w is None:
                 left_out.append((key, raw))

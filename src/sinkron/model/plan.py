@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
-from sinkron.model.targets import Baseline
+from sinkron.model.targets import Baseline, Strict
 from sinkron.model.values import ActivityCode, Count, Decimal, Money, Snake, Text, VillageCode, Year
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def _document(raw: object) -> object:
@@ -63,11 +59,3 @@ class Activity(Strict):
     location: Text | None = None
     waive: dict[Text, Text] = Field(default_factory=dict)
 
-
-class PlanFile(Strict):
-    """The top level of a plan file; items are validated one by one (see model.build)."""
-
-    village: dict[str, object]
-    plan: dict[str, object]
-    indicators: list[object] = Field(default_factory=list)
-    activities: list[object] = Field(default_factory=list)

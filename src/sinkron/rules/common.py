@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
 
 from sinkron.findings import Problem
@@ -45,7 +46,7 @@ def written_key(source: SourceMap, prefix: Path, wanted: object,
     Models canonicalise keys (`" DD"` -> `"DD"`, `"2029"` -> 2029); locations need the key
     as it stands in the file. Falls back to `prefix + (wanted,)`."""
     n = len(prefix)
-    for path in (*source.keys, *source.values):
+    for path in chain(source.keys, source.values):  # no copy of every path of the file
         if len(path) == n + 1 and path[:n] == prefix:
             try:
                 if read(str(path[n])) == wanted:

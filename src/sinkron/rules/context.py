@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sinkron.findings import Location, ProjectionRow
-from sinkron.load.source import SourceMap
+from sinkron.load.source import Path, SourceMap
 from sinkron.model.build import Plan
 from sinkron.model.plan import Activity
 from sinkron.model.targets import Indicator, Targets
 from sinkron.model.values import code_matches
 from sinkron.reference import register
-from sinkron.rules.milestones import TOLERANCE, milestone, weaker
+from sinkron.rules.milestones import TOLERANCE, Milestone, milestone, weaker
 from sinkron.rules.units import impossible
 
 
@@ -22,9 +23,13 @@ class Context:
     regency_villages: int
     projection: list[ProjectionRow] = field(default_factory=list)
     # targets do not change during a run and codes repeat a lot: answers are remembered
-    _supported: dict[tuple[str, ...], frozenset[str]] = field(
+    _supported: dict[str | tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, repr=False, compare=False)
     _exempt: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _share_codes: dict[tuple[int, str], bool] = field(
+        default_factory=dict, repr=False, compare=False)
+    _milestones: dict[tuple[str, int], Milestone] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def file(self) -> str:
@@ -45,7 +50,8 @@ class Context:
     def supported(self, activity: Activity) -> frozenset[str]:
         """The indicators an activity supports: named in `supports`, or by the regency's
         code mapping. Unknown ids (SK101) are no link. Every rule and report uses this."""
-        key = (activity.code, *activity.supports)
+        # most activities name no indicator: their code alone is the key (no tuple to build)
+        key = (activity.code, *activity.supports) if activity.supports else activity.code
         got = self._supported.get(key)
         if got is None:
             known = self.indicator_ids
@@ -54,7 +60,16 @@ class Context:
                 | {s for s in activity.supports if s in known})
         return got
 
-    @property
+    def linked(self, plan: Plan) -> list[tuple[Path, Activity, frozenset[str]]]:
+        """Each activity of a plan with what it supports (see supported), in order: made
+        once per plan, as several rules and the summary walk it."""
+        got: list[tuple[Path, Activity, frozenset[str]]] | None = plan.memo.get("linked")
+        if got is None:
+            got = plan.memo["linked"] = [(path, act, self.supported(act))
+                                         for path, act in plan.iter_activities()]
+        return got
+
+    @cached_property  # asked for every `supports` entry; targets do not change during a run
     def indicator_ids(self) -> frozenset[str]:
         return frozenset(i.id for i in self.targets.indicators)
 
@@ -69,6 +84,21 @@ class Context:
         if got is None:
             got = self._exempt[code] = any(code_matches(code, p)
                                            for p in self.targets.policy.exempt_codes)
+        return got
+
+    def milestone(self, ind: Indicator, year: int) -> Milestone:
+        """The regency milestone of an indicator for a year (asked of every plan)."""
+        got = self._milestones.get((ind.id, year))  # ids are unique in usable targets
+        if got is None:
+            got = self._milestones[(ind.id, year)] = milestone(ind, year)
+        return got
+
+    def share_counts(self, n: int, code: str) -> bool:
+        """True when `policy.fund_shares[n]` counts an activity code by its `codes`."""
+        got = self._share_codes.get((n, code))
+        if got is None:
+            rule = self.targets.policy.fund_shares[n]
+            got = self._share_codes[(n, code)] = any(code_matches(code, p) for p in rule.codes)
         return got
 
 
@@ -114,13 +144,17 @@ def fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
 
 def _fund_shares(plan: Plan, ctx: Context) -> list[FundShareResult]:
     out: list[FundShareResult] = []
-    for rule in ctx.targets.policy.fund_shares:
+    # each fund-share rule is about one fund: it looks only at that fund's activities
+    by_fund: dict[str, list[tuple[Activity, frozenset[str]]]] = {}
+    for _, a, ids in ctx.linked(plan):
+        by_fund.setdefault(a.fund, []).append((a, ids))
+    for n, rule in enumerate(ctx.targets.policy.fund_shares):
         available = plan.header.funds.get(rule.fund, 0)
         if available <= 0 or (rule.years is not None and plan.year not in rule.years):
             continue
-        amount = sum(a.budget for _, a in plan.iter_activities() if a.fund == rule.fund and (
-            any(code_matches(a.code, p) for p in rule.codes)
-            or ctx.supported(a) & set(rule.supports)))
+        supports = frozenset(rule.supports)
+        amount = sum(a.budget for a, ids in by_fund.get(rule.fund, ())
+                     if ctx.share_counts(n, a.code) or not supports.isdisjoint(ids))
         out.append(FundShareResult(rule.id, rule.name, rule.fund, amount, available,
                                    rule.min_share, rule.max_share))
     return out
@@ -175,9 +209,8 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
     by_indicator: dict[str, int] = {}
     linked = total = 0
     addressed: set[str] = set()
-    for _, act in plan.iter_activities():
+    for _, act, ids in ctx.linked(plan):
         total += act.budget
-        ids = ctx.supported(act)
         if ids:
             linked += act.budget
         for ident in ids:
@@ -192,22 +225,24 @@ def summarize(plan: Plan, ctx: Context) -> PlanSummary:
                        fund_shares=fund_shares(plan, ctx),
                        waiver_locations={c: plan.source.key(("village", "waive", k))
                                          for k, c in _waiver_keys(plan).items()},
-                       standing={i.id: _standing(i, values.get(i.id), i.id in addressed,
+                       standing={i.id: _standing(ctx, i, values.get(i.id), i.id in addressed,
                                                  plan.year) for i in ctx.targets.indicators})
 
 
-def _standing(ind: Indicator, v: IndicatorValues | None, addressed: bool,
+def _standing(ctx: Context, ind: Indicator, v: IndicatorValues | None, addressed: bool,
               year: int) -> Standing:
     target = v is not None and v.target is not None and v.target_year == year \
         and not impossible(v.target, ind.unit)
     on_track = None
     if target and v is not None and v.target is not None:
-        on_track = not weaker(v.target, milestone(ind, year), ind.direction)
+        on_track = not weaker(v.target, ctx.milestone(ind, year), ind.direction)
     return Standing(ind.priority, addressed, target, on_track)
 
 
 def _waiver_keys(plan: Plan) -> dict[str, str]:
     """The key as written in `village.waive` -> canonical code (the model keeps codes)."""
+    if not plan.waivers:  # the usual case: no need to look through every key of the file
+        return {}
     raw = plan.source.keys
     written = [p[2] for p in raw if len(p) == 3 and p[:2] == ("village", "waive")]
     codes = list(plan.waivers)

@@ -96,11 +96,12 @@ class Engine:
         out: list[Finding] = []
         kw = {"village": plan.code, "year": plan.year, "waivers": plan.waivers, "used": used}
         out.extend(f for p in stage if (f := self.stamp(p, **kw)) is not None)  # type: ignore[arg-type]
+        anchor = plan.at(("village",))  # where a crash is reported: looked up once per plan
         for rule in self.rules.values():
             if rule.plan_check is None or rule.code not in self.enabled:
                 continue
-            got = self._run(rule, partial(rule.plan_check, plan, ctx), plan.code,
-                            plan.at(("village",)), plan.code)
+            got = self._run(rule, partial(rule.plan_check, plan, ctx), plan.code, anchor,
+                            plan.code)
             if isinstance(got, Finding):
                 out.append(got)
                 continue

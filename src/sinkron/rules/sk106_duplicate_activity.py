@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from sinkron.findings import Problem
@@ -35,8 +36,12 @@ MSG = Msg("activity {code} '{name}' paid from {fund} is listed twice (first at {
 
 @RULE.on_plan
 def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
+    # only an activity whose code and fund repeat can be a duplicate: normalise just their names
+    pairs = Counter((act.code, act.fund) for _, act in plan.iter_activities())
     seen: dict[tuple[str, str, str], Path] = {}
     for path, act in plan.iter_activities():
+        if pairs[act.code, act.fund] < 2:
+            continue
         key = (act.code, " ".join(act.name.lower().split()), act.fund)
         first = seen.setdefault(key, path)
         if first is not path:

@@ -38,6 +38,6 @@ MSG = Msg("activity {code} '{name}' supports no regency indicator; name one in `
 
 @RULE.on_plan
 def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
-    for path, act in plan.iter_activities():
-        if not ctx.supported(act) and not ctx.exempt(act.code):
+    for path, act, ids in ctx.linked(plan):
+        if not ids and not ctx.exempt(act.code):
             yield on_activity("SK201", MSG(code=act.code, name=act.name), plan, path, act)

@@ -40,8 +40,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
     if not plan.complete("activities"):
         return  # a left-out activity (SK002) may be the one that addresses it
     addressed: set[str] = set()
-    for _, act in plan.iter_activities():
-        addressed |= ctx.supported(act)
+    for _, _, ids in ctx.linked(plan):
+        addressed |= ids
     for ind in ctx.targets.indicators:
         if ind.priority and ind.id not in addressed:
             codes = ", ".join(ind.activity_codes) or "-"

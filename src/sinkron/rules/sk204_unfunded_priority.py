@@ -41,8 +41,8 @@ def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
         return  # a left-out activity (SK002) may be the one that funds it
     funded: set[str] = set()
     unfunded: dict[str, list[str]] = {}
-    for _, act in plan.iter_activities():
-        for ident in ctx.supported(act):
+    for _, act, ids in ctx.linked(plan):
+        for ident in ids:
             if act.budget > 0:
                 funded.add(ident)
             else:

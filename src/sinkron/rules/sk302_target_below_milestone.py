@@ -9,7 +9,7 @@ from sinkron.i18n import Msg, num
 from sinkron.model.build import Plan
 from sinkron.rules.common import on_plan
 from sinkron.rules.context import Context
-from sinkron.rules.milestones import goal, milestone, shown, weaker
+from sinkron.rules.milestones import goal, shown, weaker
 from sinkron.rules.registry import Example, rule
 from sinkron.rules.units import impossible
 
@@ -43,7 +43,7 @@ def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
         ind = ctx.targets.indicator(e.id)
         if ind is None or e.target is None or impossible(e.target.value, ind.unit):
             continue
-        mark = milestone(ind, e.target.year)
+        mark = ctx.milestone(ind, e.target.year)
         if weaker(e.target.value, mark, ind.direction):
             yield on_plan("SK302", MSG(target=num(e.target.value, 6), id=e.id, year=e.target.year,
                                        milestone=shown(mark), goal=goal(mark, ind.direction)),

@@ -48,6 +48,8 @@ M_ABOVE = Msg("{rule}: {share} of {fund} ({spent} of {available}) goes to matchi
 @RULE.on_plan
 def check(plan: Plan, ctx: Context) -> Iterator[Problem]:
     for got in fund_shares(plan, ctx):
+        if got.met:
+            continue  # before the message and the key lookup: most rules are met
         path = written_key(plan.source, ("plan", "funds"), got.fund)
         kw = {"rule": got.name or got.rule, "share": pct(got.share), "fund": got.fund,
               "spent": rupiah(got.amount), "available": rupiah(got.available)}
