@@ -191,7 +191,7 @@ def _results(paths: list[Path], options: Options, engine: Engine,
     from sinkron.workers import check_files, worth_it
 
     if worth_it(options.jobs, len(paths)):
-        yield from check_files(paths, options, options.jobs)
+        yield from check_files(paths, options, options.jobs, (engine, codes))
     else:
         for path in paths:
             yield check_file(path, display(path), engine, codes)

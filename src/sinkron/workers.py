@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 MIN_FILES = 16  # below this, starting a pool costs more than it saves
 _WORKER: tuple[Engine, dict[str, str]] | None = None
+# the parent's engine, which a forked worker inherits instead of reading the targets again
+_PARENT: tuple[Engine, dict[str, str]] | None = None
 _done = 0
 
 
@@ -44,7 +46,7 @@ def _start(options: Options) -> None:
     from sinkron.pipeline import engine_for
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
-    _WORKER = engine_for(options)
+    _WORKER = _PARENT if _PARENT is not None else engine_for(options)
     gc.freeze()  # the targets and reference data: never garbage, never to be walked again
     gc.disable()
 
@@ -61,10 +63,20 @@ def _check(path: Path) -> FileResult:
     return check_file(path, display(path), *_WORKER)
 
 
-def check_files(paths: Sequence[Path], options: Options, jobs: int) -> Iterator[FileResult]:
-    """Check `paths` in `jobs` processes; results in the order of `paths`."""
+def check_files(paths: Sequence[Path], options: Options, jobs: int,
+                parent: tuple[Engine, dict[str, str]] | None = None) -> Iterator[FileResult]:
+    """Check `paths` in `jobs` processes; results in the order of `paths`.
+
+    Forked workers start from a copy of `parent` (the engine and code names the parent
+    built from the targets); spawned ones read the targets themselves.
+    """
+    global _PARENT
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     chunk = max(1, min(16, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_start, initargs=(options,)) as pool:
-        yield from pool.map(_check, paths, chunksize=chunk)
+    _PARENT = parent if method == "fork" else None
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start, initargs=(options,)) as pool:
+            yield from pool.map(_check, paths, chunksize=chunk)
+    finally:
+        _PARENT = None
