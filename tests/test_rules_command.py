@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sinkron.cli import app
-from sinkron.commands.rules import nearest, render
+from sinkron.commands.catalogue import nearest, render
 from sinkron.rules.registry import catalogue
 
 

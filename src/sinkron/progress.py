@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING, Any
 
 from sinkron.i18n import Lang, Msg
+
+if TYPE_CHECKING:  # rich is imported when a bar is drawn: a run in CI or a pipe never draws
+    from rich.console import Console
+    from rich.progress import Progress
 
 # Below this many files a run is over before a bar would be read: it would only flicker.
 MIN_FILES = 20
@@ -43,12 +38,21 @@ class LoadProgress:
         self.label = M_READING().get(lang)
         self.console = console
         self._bar: Progress | None = None
-        self._task = TaskID(0)
+        self._task: Any = 0  # rich's TaskID
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total < self.min_files:
             return
         if self._bar is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             # NO_COLOR is honoured by rich's Console itself
             console = self.console or Console(stderr=True)
             self._bar = Progress(TextColumn("{task.description}"), BarColumn(),

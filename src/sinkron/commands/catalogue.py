@@ -1,4 +1,4 @@
-"""`sinkron rules [CODE]`: the rule catalogue, or one rule explained with its examples.
+"""What `sinkron rules [CODE]` prints: the rule catalogue, or one rule explained with its examples.
 
 The examples are the same ones the test suite runs: YAML fragments that replace whole
 sections of a small, clean base plan and base targets (rules/examples.py). Lines where the
@@ -11,18 +11,13 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import sys
 import textwrap
-from typing import Annotated, Optional
 
-import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sinkron.i18n import L, Lang, Msg
-from sinkron.i18n import help as H
-from sinkron.i18n.help import tr
+from sinkron.i18n import Lang, Msg
 from sinkron.rules.examples import BASE_PLAN, BASE_TARGETS, complete, run_example, tag
 from sinkron.rules.registry import Example, Rule, catalogue, resolve
 
@@ -212,29 +207,3 @@ def render(spec: str | None, lang: Lang, color: bool = False, width: int = 110) 
             console.print()
             console.print(table)
     return out.getvalue()
-
-
-def register(app: typer.Typer) -> None:
-    """Add `sinkron rules` to the CLI."""
-
-    @app.command("rules", help=tr(H.RULES))
-    def rules_command(
-        code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-            metavar=tr(H.V_CODE), help=tr(H.RULES_CODE), show_default=False)] = None,
-        lang: Annotated[Optional[str], typer.Option(  # noqa: UP045
-            "--lang", metavar=tr(H.V_LANG), help=tr(H.LANG))] = None,
-    ) -> None:
-        """List the rules, or explain one with a failing and a passing example."""
-        from sinkron.cli import _color, _lang
-
-        language = _lang(lang)
-        text = render(code, language, color=_color())
-        if text is None:
-            rules = catalogue()
-            near = nearest(code or "", rules)
-            tail = M_HINT(code=near, name=rules[near].name) if near else None
-            hint = L("", "") if tail is None else L(tail.en, tail.id)
-            msg = M_UNKNOWN(spec=code, hint=hint)
-            typer.echo(f"sinkron: {msg.get(language)}", err=True)
-            raise typer.Exit(2)
-        sys.stdout.write(text)
