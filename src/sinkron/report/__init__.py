@@ -36,23 +36,20 @@ M_SUFFIX = Msg("cannot tell the report format of {path}: use .xlsx, .json, .sari
                "(JUnit)")
 
 
-def reporter(fmt: Format) -> Reporter:
-    """The function that renders `fmt` (imported lazily: most runs need one)."""
-    if fmt is Format.concise:
-        from sinkron.report.concise import render
-    elif fmt is Format.json:
-        from sinkron.report.json import render
-    elif fmt is Format.sarif:
-        from sinkron.report.sarif import render
-    elif fmt is Format.github:
-        from sinkron.report.github import render
-    elif fmt is Format.junit:
-        from sinkron.report.junit import render
-    elif fmt is Format.gitlab:
-        from sinkron.report.gitlab import render
-    else:
-        from sinkron.report.text import render_plain as render
+def rendering(write: Writer) -> Reporter:
+    """A reporter that gives the whole report as one string, made by `write`."""
+
+    def render(report: Report, lang: Lang) -> str:
+        out = io.StringIO()
+        write(report, lang, out)
+        return out.getvalue()
+
     return render
+
+
+def reporter(fmt: Format) -> Reporter:
+    """The function that renders `fmt` as one string (for small reports and tests)."""
+    return rendering(writer(fmt))
 
 
 def writer(fmt: Format) -> Writer:

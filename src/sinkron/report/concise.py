@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from typing import TextIO
 
 from sinkron.findings import Report
 from sinkron.i18n import Lang
+from sinkron.report import rendering
 from sinkron.report.safe import inert
 
 
@@ -17,8 +17,4 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
         out.write(f"{inert(str(f.location))}: {f.code} [{state}] {inert(f.message.get(lang))}\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The concise report as text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests

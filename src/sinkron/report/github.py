@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TextIO
 
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
-from sinkron.report import markdown
+from sinkron.report import markdown, rendering
 from sinkron.report.common import cell_of
 from sinkron.report.safe import inert
 from sinkron.report.write import M_CANNOT_WRITE, ReportError
@@ -55,11 +54,7 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
         out.write(annotation(f, lang) + "\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The annotations as text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests
 
 
 def append_step_summary(report: Report, lang: Lang,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
+from sinkron.report import rendering
 from sinkron.report.common import cell_of, positioned, unique
 from sinkron.report.jsonstream import write_list
 from sinkron.report.safe import inert
@@ -44,8 +44,4 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
     out.write("\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The Code Quality report as JSON text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import math
 from typing import Any, TextIO
 
 from sinkron import __version__
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang
+from sinkron.report import rendering
 from sinkron.report.jsonstream import marker, write_document
 from sinkron.report.safe import inert
 
@@ -51,8 +51,4 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
     out.write("\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The report as JSON text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests

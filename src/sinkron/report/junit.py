@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from itertools import groupby
@@ -10,6 +9,7 @@ from typing import TextIO
 
 from sinkron.findings import Finding, Report
 from sinkron.i18n import Lang, Msg
+from sinkron.report import rendering
 from sinkron.report.common import xml_text
 from sinkron.report.safe import inert
 from sinkron.store import FindingStore
@@ -111,8 +111,4 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
     out.write("\n</testsuites>\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The JUnit XML document as text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from sinkron import __version__
 from sinkron.findings import Finding, Location, Report
 from sinkron.i18n import Lang, Msg
+from sinkron.report import rendering
 from sinkron.report.common import cell_of, file_uri, identity, unique
 from sinkron.report.jsonstream import marker, write_document
 from sinkron.report.safe import inert
@@ -138,8 +138,4 @@ def write(report: Report, lang: Lang, out: TextIO) -> None:
     out.write("\n")
 
 
-def render(report: Report, lang: Lang) -> str:
-    """The SARIF log as JSON text."""
-    out = io.StringIO()
-    write(report, lang, out)
-    return out.getvalue()
+render = rendering(write)  # the whole report as one string: for small reports and tests
