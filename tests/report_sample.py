@@ -60,7 +60,6 @@ def sample_report() -> Report:
     ]
     report = Report(targets="targets.yaml", findings=findings, files=3, villages=2,
                     activities=7)
-    report.sort()
     report.files_read = ["plans/b.yaml", "plans/clean.yaml", "plans/desa.xlsx", yaml_file]
     report.indicators = [
         IndicatorInfo("stunting", "Prevalensi stunting", "percent", "decrease", True, True),

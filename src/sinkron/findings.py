@@ -160,9 +160,6 @@ class Report:
             value = FindingStore(value)
         object.__setattr__(self, name, value)
 
-    def sort(self) -> None:
-        """Nothing to do: the store always gives its findings in order (kept for callers)."""
-
     def active(self) -> list[Finding]:
         """The unwaived findings as a list (for small reports: reporters iterate
         `findings.active()`)."""

@@ -27,7 +27,6 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
         report.findings.extend(f for p in problems if (f := engine.stamp(p)) is not None)
         if targets is None:
             report.fatal = True
-            report.sort()
             return report
         ctx = Context(targets, source, targets.regency.villages or 0)
     reading = [c for c in REGISTRY if c.startswith("SK0")] + (["SK101"] if ctx else [])
@@ -70,7 +69,6 @@ def run_validate(files: list[Path], targets_path: Path | None) -> Report:
             villages.add(read.plan.code)
             report.activities += len(read.plan.activities)
     report.villages = len(villages)
-    report.sort()
     return report
 
 
